@@ -1,0 +1,185 @@
+# Shared helpers for scripts/run.sh, scripts/test.sh and .ci/run. Source it; do not run it.
+# Everything here uses the standard Frappe route (bench, MariaDB, Redis from Debian packages).
+
+set -euo pipefail
+
+APP=twoduty_app
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DB_ROOT_PASSWORD=${DB_ROOT_PASSWORD:-root}
+FRAPPE_BRANCH=${FRAPPE_BRANCH:-version-15}
+
+say() { printf '\n\033[1m[twoduty] %s\033[0m\n' "$*"; }
+die() {
+	printf '\n\033[31m[twoduty] ERROR: %s\033[0m\n' "$*" >&2
+	exit 1
+}
+
+is_root() { [ "$(id -u)" = 0 ]; }
+
+# Debian packages the bench needs at run time; installed only when missing (needs root).
+ensure_packages() {
+	local missing=()
+	command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server mariadb-client)
+	command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+	dpkg -s libmariadb-dev >/dev/null 2>&1 || missing+=(libmariadb-dev pkg-config)
+	fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk)
+	if [ ${#missing[@]} -gt 0 ]; then
+		is_root || die "missing packages: ${missing[*]} (install them as root: apt-get install ${missing[*]})"
+		say "installing ${missing[*]}"
+		apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+	fi
+}
+
+ensure_mariadb() {
+	if is_root && [ ! -f /etc/mysql/mariadb.conf.d/99-twoduty.cnf ]; then
+		cat >/etc/mysql/mariadb.conf.d/99-twoduty.cnf <<'CNF'
+[mysqld]
+character-set-client-handshake = FALSE
+character-set-server = utf8mb4
+collation-server = utf8mb4_unicode_ci
+innodb_buffer_pool_size = 1G
+[mysql]
+default-character-set = utf8mb4
+CNF
+	fi
+	if ! mysqladmin ping -h127.0.0.1 --silent >/dev/null 2>&1; then
+		is_root || die "MariaDB is not running; start it as root (service mariadb start)"
+		say "starting MariaDB"
+		service mariadb start >/dev/null || die "MariaDB did not start"
+	fi
+	for _ in $(seq 1 30); do
+		mysqladmin ping -h127.0.0.1 --silent >/dev/null 2>&1 && break
+		sleep 1
+	done
+	if ! mysql -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e "select 1" >/dev/null 2>&1; then
+		is_root || die "cannot log into MariaDB as root with DB_ROOT_PASSWORD"
+		say "giving MariaDB root a password (bench connects over TCP)"
+		mysql -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('$DB_ROOT_PASSWORD'); FLUSH PRIVILEGES;" ||
+			die "cannot set the MariaDB root password"
+	fi
+}
+
+# Finds a Frappe v15 bench: $TWODUTY_BENCH, then the usual places. Prints its path.
+find_bench() {
+	local candidates=("${TWODUTY_BENCH:-}" /home/frappe/frappe-bench "$HOME/frappe-bench" /opt/frappe-bench)
+	for b in "${candidates[@]}"; do
+		[ -n "$b" ] && [ -f "$b/apps/frappe/frappe/__init__.py" ] && [ -x "$b/env/bin/python" ] && {
+			echo "$b"
+			return 0
+		}
+	done
+	return 1
+}
+
+# Makes a bench the standard way (bench init clones Frappe from GitHub).
+make_bench() {
+	local target=${TWODUTY_BENCH:-/home/frappe/frappe-bench}
+	command -v bench >/dev/null 2>&1 || pip install --quiet frappe-bench 'click<8.2' ||
+		die "cannot install the bench CLI (pip install frappe-bench)"
+	if is_root; then
+		id frappe >/dev/null 2>&1 || useradd -m -s /bin/bash frappe
+		target=/home/frappe/frappe-bench
+		runuser -u frappe -- bash -c "cd /home/frappe && CI=1 bench init --frappe-branch $FRAPPE_BRANCH --skip-assets frappe-bench" ||
+			return 1
+	else
+		(cd "$(dirname "$target")" && CI=1 bench init --frappe-branch "$FRAPPE_BRANCH" --skip-assets "$(basename "$target")") ||
+			return 1
+	fi
+	echo "$target"
+}
+
+# Runs a command in the bench folder as the bench's owner (bench refuses root).
+as_bench() {
+	local owner
+	owner=$(stat -c %U "$BENCH")
+	if is_root && [ "$owner" != root ]; then
+		runuser -u "$owner" -- env PATH="$BENCH/env/bin:/usr/local/bin:/usr/bin:/bin" CI="${CI:-}" \
+			bash -c "cd '$BENCH' && $*"
+	else
+		(cd "$BENCH" && PATH="$BENCH/env/bin:$PATH" bash -c "$*")
+	fi
+}
+
+bench_cli() {
+	as_bench "$(command -v bench || echo bench) $*"
+}
+
+ensure_redis() {
+	local conf port
+	for conf in redis_cache redis_queue; do
+		port=$(awk '/^port/ {print $2}' "$BENCH/config/$conf.conf")
+		if ! redis-cli -p "$port" ping >/dev/null 2>&1; then
+			say "starting $conf on port $port"
+			as_bench "redis-server config/$conf.conf --daemonize yes >/dev/null"
+		fi
+		for _ in $(seq 1 20); do
+			redis-cli -p "$port" ping >/dev/null 2>&1 && break
+			sleep 0.5
+		done
+		redis-cli -p "$port" ping >/dev/null 2>&1 || die "$conf did not start on port $port"
+	done
+}
+
+# Puts this checkout (tracked and untracked, not ignored files) into the bench as apps/twoduty_app.
+install_app_into_bench() {
+	local target="$BENCH/apps/$APP" owner
+	owner=$(stat -c %U "$BENCH")
+	say "copying $APP into $target"
+	rm -rf "$target"
+	mkdir -p "$target"
+	(cd "$REPO_ROOT" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$target"
+	is_root && chown -R "$owner": "$target"
+	if ! as_bench "env/bin/python -c 'import $APP' 2>/dev/null"; then
+		say "pip install -e apps/$APP"
+		as_bench "env/bin/python -m pip install --quiet -e apps/$APP" || die "pip install of $APP failed"
+	fi
+	if ! grep -qx "$APP" "$BENCH/sites/apps.txt"; then
+		# apps.txt often lacks a final newline
+		[ -n "$(tail -c1 "$BENCH/sites/apps.txt")" ] && echo >>"$BENCH/sites/apps.txt"
+		echo "$APP" >>"$BENCH/sites/apps.txt"
+	fi
+}
+
+prepare_bench() {
+	ensure_packages
+	ensure_mariadb
+	BENCH=$(find_bench) || {
+		say "no Frappe bench found (set TWODUTY_BENCH); trying bench init --frappe-branch $FRAPPE_BRANCH"
+		BENCH=$(make_bench) || die "no Frappe v15 bench could be found or made: set TWODUTY_BENCH to an existing bench, or give this machine access to GitHub for bench init. Nothing was tested."
+	}
+	export BENCH
+	say "using bench $BENCH"
+	as_bench "env/bin/python -c 'import frappe, sys; assert frappe.__version__.startswith(\"15.\"), frappe.__version__'" ||
+		die "the bench at $BENCH is not Frappe v15"
+	ensure_redis
+	install_app_into_bench
+}
+
+# Runs a command with its output in a log; shows the log's end only when the command fails.
+quietly() {
+	local log
+	log=$(mktemp /tmp/twoduty-XXXXXX.log)
+	chmod 644 "$log"
+	if "$@" >"$log" 2>&1; then
+		grep -v "Updating DocTypes\|^$" "$log" | tr '\r' '\n' | grep -v "Updating DocTypes" | tail -n 5 || true
+		rm -f "$log"
+	else
+		tr '\r' '\n' <"$log" | grep -v "Updating DocTypes" | tail -n 60
+		rm -f "$log"
+		return 1
+	fi
+}
+
+# Runs a `bench`-style frappe command with the bench's own Python (what bench itself does).
+frappe_cli() {
+	as_bench "cd sites && ../env/bin/python -m frappe.utils.bench_helper frappe $*"
+}
+
+new_site() {
+	local site=$1 admin_password=$2
+	say "creating site $site"
+	quietly frappe_cli new-site "$site" --force --db-root-password "'$DB_ROOT_PASSWORD'" \
+		--admin-password "'$admin_password'" --install-app "$APP" ||
+		die "could not create site $site"
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Test it: runs the whole suite on a fresh test site of the bench.
+#   scripts/test.sh [pytest args]
+# Environment: TWODUTY_BENCH (bench folder), DB_ROOT_PASSWORD (default root),
+#              TWODUTY_TEST_SITE (default twoduty-test.localhost), TWODUTY_REUSE_SITE=1 to skip re-creation.
+source "$(dirname "$0")/lib.sh"
+
+SITE=${TWODUTY_TEST_SITE:-twoduty-test.localhost}
+prepare_bench
+
+if [ "${TWODUTY_REUSE_SITE:-0}" = 1 ] && [ -d "$BENCH/sites/$SITE" ]; then
+	say "reusing $SITE; migrating"
+	quietly frappe_cli --site "$SITE" migrate --skip-search-index || die "migrate failed"
+else
+	new_site "$SITE" admin
+	frappe_cli --site "$SITE" set-config allow_tests true
+	# a second migrate right after install must change nothing and fail nothing
+	say "migrating the fresh site once (install → migrate must be clean)"
+	quietly frappe_cli --site "$SITE" migrate --skip-search-index || die "migrate after install failed"
+fi
+
+as_bench "env/bin/python -c 'import pytest' 2>/dev/null || env/bin/python -m pip install --quiet pytest" ||
+	die "cannot install pytest into the bench"
+
+mkdir -p "$REPO_ROOT/artifacts"
+is_root && chown "$(stat -c %U "$BENCH")" "$REPO_ROOT/artifacts"
+say "running the suite on $SITE"
+set +e
+as_bench "cd sites && TWODUTY_SITE='$SITE' TWODUTY_ARTIFACTS='$REPO_ROOT/artifacts' ../env/bin/python -m pytest ../apps/$APP/tests -p no:cacheprovider -q -rfE $*"
+rc=$?
+set -e
+[ $rc = 5 ] && die "pytest collected no tests"
+exit $rc

@@ -1,0 +1,35 @@
+"""Connects pytest to a real Frappe site (set TWODUTY_SITE; run from the bench's sites folder).
+
+scripts/test.sh does this for you on a fresh site. Nothing here mocks Frappe.
+"""
+
+import os
+
+import frappe
+import pytest
+
+SITE = os.environ.get("TWODUTY_SITE")
+if not SITE:
+	raise pytest.UsageError("TWODUTY_SITE is not set: run the suite with scripts/test.sh")
+
+frappe.init(site=SITE, sites_path=os.environ.get("TWODUTY_SITES_PATH", os.getcwd()))
+frappe.connect()
+frappe.flags.in_test = True
+frappe.flags.mute_emails = True
+frappe.set_user("Administrator")
+
+
+@pytest.fixture(autouse=True)
+def _as_administrator_between_tests():
+	"""Every test starts and ends as Administrator with clean caches; tests switch to real roles."""
+	frappe.set_user("Administrator")
+	frappe.local.lang = "en"
+	yield
+	frappe.set_user("Administrator")
+	frappe.local.lang = "en"
+
+
+def pytest_sessionfinish(session, exitstatus):
+	if getattr(frappe.local, "db", None):
+		frappe.db.rollback()
+	frappe.destroy()

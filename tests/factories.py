@@ -1,0 +1,132 @@
+"""Test data factories: users, units and a small county world. All records use unique names."""
+
+from dataclasses import dataclass, field
+
+import frappe
+
+PASSWORD = "Td-test-pass-2026!"
+
+
+def uid(length: int = 6) -> str:
+	return frappe.generate_hash(length=length)
+
+
+def make_user(prefix: str, roles: tuple[str, ...] = (), first_name: str | None = None) -> str:
+	email = f"{prefix}-{uid()}@twoduty.test"
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": first_name or prefix,
+			"send_welcome_email": 0,
+			"language": "zh",
+			"time_zone": "Asia/Shanghai",
+			"new_password": PASSWORD,
+			"roles": [{"role": r} for r in roles],
+		}
+	)
+	user.flags.ignore_password_policy = True
+	user.insert(ignore_permissions=True)
+	return user.name
+
+
+def make_unit(
+	unit_name: str,
+	unit_type: str,
+	parent: str | None = None,
+	category: str | None = None,
+	members: list[tuple[str, str]] | None = None,
+) -> str:
+	doc = frappe.get_doc(
+		{
+			"doctype": "TD Unit",
+			"unit_name": unit_name,
+			"unit_type": unit_type,
+			"parent_td_unit": parent,
+			"department_category": category,
+			"members": [{"user": u, "position": p} for u, p in (members or [])],
+		}
+	).insert(ignore_permissions=True)
+	return doc.name
+
+
+def set_members(unit: str, members: list[tuple[str, str]]) -> None:
+	doc = frappe.get_doc("TD Unit", unit)
+	doc.set("members", [{"user": u, "position": p} for u, p in members])
+	doc.save(ignore_permissions=True)
+
+
+def user_roles(user: str) -> set[str]:
+	return set(frappe.get_roles(user))
+
+
+def unit_permissions(user: str) -> set[str]:
+	return set(frappe.get_all("User Permission", {"user": user, "allow": "TD Unit"}, pluck="for_value"))
+
+
+@dataclass
+class Township:
+	unit: str
+	villages: list[str]
+	station: str
+	head: str
+	secretary: str
+	team_member: str
+	liaison: str
+
+
+@dataclass
+class CountyWorld:
+	county: str
+	admin: str
+	inspector: str
+	viewer: str
+	a: Township
+	b: Township
+	department: str
+	department_head: str
+	extra: dict = field(default_factory=dict)
+
+
+def make_township(county: str, label: str) -> Township:
+	head = make_user(f"head-{label}", first_name=f"{label}乡书记")
+	secretary = make_user(f"sec-{label}", first_name=f"{label}乡纪委书记")
+	team = make_user(f"team-{label}", first_name=f"{label}乡班子成员")
+	liaison = make_user(f"liaison-{label}", first_name=f"{label}乡联络员")
+	unit = make_unit(
+		f"{label}乡-{uid(4)}",
+		"Township",
+		county,
+		members=[
+			(head, "Unit Head"),
+			(secretary, "Discipline Secretary"),
+			(team, "Team Member"),
+			(liaison, "Liaison"),
+		],
+	)
+	villages = [make_unit(f"{label}乡{n}村", "Village", unit) for n in ("东", "西")]
+	station = make_unit(f"{label}乡财政所", "Grassroots Station", unit)
+	return Township(unit, villages, station, head, secretary, team, liaison)
+
+
+def make_county_world(commit: bool = False) -> CountyWorld:
+	"""A county with two townships (A, B) and one department, each with members in every position."""
+	frappe.set_user("Administrator")
+	county = make_unit(f"测试县-{uid()}", "County")
+	admin = make_user("admin", ("TwoDuty Admin",), "县纪委管理员")
+	inspector = make_user("inspector", ("TwoDuty Inspector",), "县纪委督查员")
+	viewer = make_user("viewer", ("TwoDuty Viewer",), "县领导")
+	a = make_township(county, "甲")
+	b = make_township(county, "乙")
+	department_head = make_user("dept-head", first_name="局长")
+	department = make_unit(
+		f"县财政局-{uid(4)}",
+		"County Department",
+		county,
+		category="Government Department",
+		members=[(department_head, "Unit Head")],
+	)
+	make_unit("办公室", "Internal Section", department)
+	if commit:
+		frappe.db.commit()
+	return CountyWorld(county, admin, inspector, viewer, a, b, department, department_head)

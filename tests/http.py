@@ -1,0 +1,81 @@
+"""Real HTTP requests through Frappe's WSGI application, authenticated as a given user.
+
+Each request runs in its own thread, as a real request would, with its own database connection:
+the data it reads must be committed.
+"""
+
+import json
+import threading
+from urllib.parse import urlencode
+
+import frappe
+import frappe.app
+from werkzeug.test import Client
+
+_client = Client(frappe.app.application)
+
+
+def api_token(user: str) -> str:
+	"""Give the user an API key and secret (committed) and return the Authorization header value."""
+	doc = frappe.get_doc("User", user)
+	secret = frappe.generate_hash(length=15)
+	doc.api_key = doc.api_key or frappe.generate_hash(length=15)
+	doc.api_secret = secret
+	doc.flags.ignore_permissions = True
+	doc.save()
+	frappe.db.commit()
+	return f"token {doc.api_key}:{secret}"
+
+
+class Response:
+	def __init__(self, status: int, body: bytes, headers):
+		self.status = status
+		self.body = body
+		self.headers = headers
+
+	@property
+	def text(self) -> str:
+		return self.body.decode("utf-8", "replace")
+
+	def json(self):
+		return json.loads(self.body or b"{}")
+
+
+def request(method: str, path: str, token: str, params: dict | None = None, data: dict | None = None) -> Response:
+	site = frappe.local.site
+	result: dict = {}
+	if params:
+		path = f"{path}?{urlencode({k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()})}"
+
+	def run():
+		from unittest.mock import patch
+
+		with patch("frappe.app.get_site_name", return_value=site):
+			resp = _client.open(
+				path,
+				method=method,
+				headers={"Authorization": token, "Accept": "application/json"},
+				json=data,
+			)
+			result["resp"] = Response(resp.status_code, resp.get_data(), resp.headers)
+
+	t = threading.Thread(target=run)
+	t.start()
+	t.join()
+	return result["resp"]
+
+
+def get(path: str, token: str, **params) -> Response:
+	return request("GET", path, token, params=params or None)
+
+
+def post(path: str, token: str, data: dict) -> Response:
+	return request("POST", path, token, data=data)
+
+
+def put(path: str, token: str, data: dict) -> Response:
+	return request("PUT", path, token, data=data)
+
+
+def delete(path: str, token: str) -> Response:
+	return request("DELETE", path, token)

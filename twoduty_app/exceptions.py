@@ -1,0 +1,27 @@
+"""Named errors for the rules the app enforces; each is a ValidationError so the desk shows it."""
+
+import frappe
+
+
+class InvalidUnitParentError(frappe.ValidationError):
+	pass
+
+
+class DepartmentCategoryError(frappe.ValidationError):
+	pass
+
+
+class DuplicateMemberError(frappe.ValidationError):
+	pass
+
+
+class InvalidOversightError(frappe.ValidationError):
+	pass
+
+
+class UnitScopeError(frappe.PermissionError):
+	pass
+
+
+class DuplicateUnitError(frappe.ValidationError):
+	pass

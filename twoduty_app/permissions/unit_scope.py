@@ -1,0 +1,127 @@
+"""Unit scope: a member of a unit sees that unit and everything below it, and nothing else.
+
+County users with no unit membership are not scoped (their roles decide what they may do).
+One condition builder feeds both `permission_query_conditions` (lists, reports, counts, link
+search, exports) and `has_permission` (forms, REST, print, attachments).
+"""
+
+import frappe
+
+SCOPE_CACHE_KEY = "twoduty_unit_scope"
+
+# doctype -> the field holding its unit (None: the doctype is the unit tree itself)
+SCOPED_DOCTYPES: dict[str, str | None] = {
+	"TD Unit": None,
+}
+
+UNRESTRICTED_ROLES = ("System Manager",)
+
+
+def get_scope_roots(user: str | None = None) -> list[str] | None:
+	"""Units at the top of the user's branches, or None when the user is not unit-scoped."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return None
+	roots = frappe.cache.hget(SCOPE_CACHE_KEY, user, lambda: _load_scope_roots(user))
+	return roots or None
+
+
+def _load_scope_roots(user: str) -> list[str]:
+	return sorted(
+		set(
+			frappe.get_all(
+				"TD Unit Member",
+				filters={"user": user, "parenttype": "TD Unit", "parentfield": "members"},
+				pluck="parent",
+			)
+		)
+	)
+
+
+def clear_scope_cache(user: str | None = None) -> None:
+	if user:
+		frappe.cache.hdel(SCOPE_CACHE_KEY, user)
+	else:
+		frappe.cache.delete_value(SCOPE_CACHE_KEY)
+
+
+def get_scope_ranges(user: str | None = None) -> list[tuple[int, int]] | None:
+	"""(lft, rgt) of each branch the user may see; None when unrestricted."""
+	roots = get_scope_roots(user)
+	if roots is None:
+		return None
+	Unit = frappe.qb.DocType("TD Unit")
+	rows = frappe.qb.from_(Unit).select(Unit.lft, Unit.rgt).where(Unit.name.isin(roots)).run()
+	return [(int(lft), int(rgt)) for lft, rgt in rows]
+
+
+def is_unit_in_scope(unit: str | None, user: str | None = None) -> bool:
+	ranges = get_scope_ranges(user)
+	if ranges is None:
+		return True
+	if not unit:
+		return False
+	lft = frappe.db.get_value("TD Unit", unit, "lft")
+	return lft is not None and _in_ranges(int(lft), ranges)
+
+
+def scoped_unit_names(user: str | None = None) -> list[str] | None:
+	"""Every unit the user may see, or None when unrestricted. For small branches and tests."""
+	ranges = get_scope_ranges(user)
+	if ranges is None:
+		return None
+	Unit = frappe.qb.DocType("TD Unit")
+	return (
+		frappe.qb.from_(Unit).select(Unit.name).where(_range_criterion(Unit, ranges)).run(pluck=True)
+		if ranges
+		else []
+	)
+
+
+def _in_ranges(lft: int, ranges: list[tuple[int, int]]) -> bool:
+	return any(a <= lft <= b for a, b in ranges)
+
+
+def _range_criterion(table, ranges):
+	criterion = None
+	for a, b in ranges:
+		c = table.lft[a:b]
+		criterion = c if criterion is None else criterion | c
+	return criterion
+
+
+def _range_sql(column: str, ranges: list[tuple[int, int]]) -> str:
+	# integers only: nothing user-supplied reaches this string
+	return "(" + " or ".join(f"{column} between {int(a)} and {int(b)}" for a, b in ranges) + ")"
+
+
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""`permission_query_conditions` for every unit-scoped doctype."""
+	ranges = get_scope_ranges(user)
+	if ranges is None:
+		return ""
+	if not ranges:
+		return "1=0"
+	unit_field = SCOPED_DOCTYPES.get(doctype)
+	if unit_field is None:
+		return _range_sql("`tabTD Unit`.`lft`", ranges)
+	subquery = f"select `name` from `tabTD Unit` where {_range_sql('`lft`', ranges)}"
+	return f"`tab{doctype}`.`{unit_field}` in ({subquery})"
+
+
+def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""`has_permission` for every unit-scoped doctype: deny when the record's unit is out of scope."""
+	ranges = get_scope_ranges(user)
+	if ranges is None:
+		return None
+	unit_field = SCOPED_DOCTYPES.get(doc.doctype)
+	if unit_field is None:
+		if doc.get("lft") and not doc.is_new():
+			return _in_ranges(int(doc.lft), ranges)
+		# a unit being created: it must go under a unit in scope
+		return is_unit_in_scope(doc.get("parent_td_unit"), user)
+	unit = doc.get(unit_field)
+	if not unit:
+		# a new record has no unit yet while the form is drafted; saving will require one
+		return True if doc.is_new() else False
+	return is_unit_in_scope(unit, user)

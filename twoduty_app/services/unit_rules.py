@@ -1,0 +1,51 @@
+"""Rules of the unit tree. Plain Python: no database, unit-testable on its own."""
+
+COUNTY = "County"
+TOWNSHIP = "Township"
+DEPARTMENT = "County Department"
+VILLAGE = "Village"
+COMMUNITY = "Community"
+STATION = "Grassroots Station"
+SECTION = "Internal Section"
+
+UNIT_TYPES = (COUNTY, TOWNSHIP, DEPARTMENT, VILLAGE, COMMUNITY, STATION, SECTION)
+DEPARTMENT_CATEGORIES = ("Government Department", "Party and Mass Organization", "Stationed Unit")
+
+# unit type -> the unit types its parent may have (None: it must be a root)
+ALLOWED_PARENTS: dict[str, tuple[str, ...] | None] = {
+	COUNTY: None,
+	TOWNSHIP: (COUNTY,),
+	DEPARTMENT: (COUNTY,),
+	VILLAGE: (TOWNSHIP,),
+	COMMUNITY: (TOWNSHIP,),
+	STATION: (TOWNSHIP, DEPARTMENT),
+	SECTION: (DEPARTMENT,),
+}
+
+# types that may have sub-units
+GROUP_TYPES = frozenset({COUNTY, TOWNSHIP, DEPARTMENT})
+
+# directly subordinate units of the county: the level the county interviews every year
+FIRST_LEVEL_TYPES = (TOWNSHIP, DEPARTMENT)
+# the grassroots level the vertical-reach comparison looks at
+GRASSROOTS_TYPES = (VILLAGE, COMMUNITY, STATION, SECTION)
+
+
+def allowed_parent_types(unit_type: str) -> tuple[str, ...] | None:
+	return ALLOWED_PARENTS.get(unit_type)
+
+
+def is_valid_parent(unit_type: str, parent_type: str | None) -> bool:
+	"""True when a unit of `unit_type` may sit under a unit of `parent_type` (None: at the root)."""
+	allowed = ALLOWED_PARENTS.get(unit_type, ())
+	if allowed is None:
+		return parent_type is None
+	return parent_type in allowed
+
+
+def needs_department_category(unit_type: str) -> bool:
+	return unit_type == DEPARTMENT
+
+
+def is_group_type(unit_type: str) -> bool:
+	return unit_type in GROUP_TYPES
