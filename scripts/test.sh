@@ -26,7 +26,13 @@ mkdir -p "$REPO_ROOT/artifacts"
 is_root && chown "$(stat -c %U "$BENCH")" "$REPO_ROOT/artifacts"
 say "running the suite on $SITE"
 set +e
-as_bench "cd sites && TWODUTY_SITE='$SITE' TWODUTY_ARTIFACTS='$REPO_ROOT/artifacts' ../env/bin/python -m pytest ../apps/$APP/tests -p no:cacheprovider -q -rfE $*"
+# pytest runs from the sites folder (Frappe writes its logs next to it); test paths are the app's
+targets=()
+for arg in "${@:-tests}"; do
+	case "$arg" in -*) targets+=("$arg") ;; *) targets+=("../apps/$APP/$arg") ;; esac
+done
+as_bench "cd sites && TWODUTY_SITE='$SITE' TWODUTY_ARTIFACTS='$REPO_ROOT/artifacts' \
+	../env/bin/python -m pytest -p no:cacheprovider -q -rfE ${targets[*]}"
 rc=$?
 set -e
 [ $rc = 5 ] && die "pytest collected no tests"

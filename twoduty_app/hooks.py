@@ -19,3 +19,7 @@ has_permission = {
 	"TD Unit": "twoduty_app.permissions.unit_scope.has_permission",
 }
 
+
+override_whitelisted_methods = {
+	"frappe.client.get_count": "twoduty_app.api.overrides.get_count",
+}

@@ -1,0 +1,62 @@
+"""Chinese first: every string the app shows has a zh translation."""
+
+import ast
+import csv
+import json
+import pathlib
+
+import frappe
+from frappe.translate import clear_cache as clear_translation_cache
+
+APP = pathlib.Path(frappe.get_app_path("twoduty_app"))
+
+
+def app_translations() -> dict[str, str]:
+	with (APP / "translations" / "zh.csv").open(encoding="utf-8") as f:
+		return {row[0]: row[1] for row in csv.reader(f) if len(row) >= 2 and row[1].strip()}
+
+
+def shown_strings() -> set[str]:
+	"""Labels, options, names and descriptions of the app's doctypes, its roles and every _() text."""
+	found: set[str] = set()
+	for path in APP.glob("*/doctype/*/*.json"):
+		meta = json.loads(path.read_text(encoding="utf-8"))
+		found.add(meta["name"])
+		for df in meta.get("fields", []):
+			for key in ("label", "description"):
+				if df.get(key):
+					found.add(df[key])
+			if df.get("fieldtype") == "Select":
+				found.update(o for o in (df.get("options") or "").split("\n") if o)
+	for role in json.loads((APP / "fixtures" / "role.json").read_text(encoding="utf-8")):
+		found.add(role["name"])
+	for path in APP.rglob("*.py"):
+		for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+			if (
+				isinstance(node, ast.Call)
+				and isinstance(node.func, ast.Name)
+				and node.func.id == "_"
+				and node.args
+				and isinstance(node.args[0], ast.Constant)
+			):
+				found.add(node.args[0].value)
+	return {s for s in found if any(c.isascii() and c.isalpha() for c in s)}
+
+
+def test_every_shown_string_has_a_chinese_translation():
+	translated = app_translations()
+	missing = sorted(s for s in shown_strings() if s not in translated)
+	assert not missing, f"{len(missing)} strings lack a zh translation: {missing[:20]}"
+
+
+def test_translations_keep_their_placeholders():
+	for source, target in app_translations().items():
+		for n in range(5):
+			assert (f"{{{n}}}" in source) == (f"{{{n}}}" in target), (source, target)
+
+
+def test_site_serves_the_app_translations_in_zh():
+	frappe.local.lang = "zh"
+	clear_translation_cache()
+	assert frappe._("TD Unit") == "责任单位"
+	assert frappe._("Grassroots Station") == "基层站所"
