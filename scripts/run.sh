@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Run it: installs and starts what is missing (MariaDB, Redis, a Frappe v15 bench), creates a site with
+# twoduty_app and the demo county, and serves it on http://localhost:8000. Safe to run again.
+# Environment: TWODUTY_BENCH (bench folder), TWODUTY_SITE (default twoduty.localhost),
+#              ADMIN_PASSWORD (default admin), DB_ROOT_PASSWORD (default root), PORT (default 8000).
+source "$(dirname "$0")/lib.sh"
+
+SITE=${TWODUTY_SITE:-twoduty.localhost}
+ADMIN_PASSWORD=${ADMIN_PASSWORD:-admin}
+PORT=${PORT:-8000}
+prepare_bench
+
+if [ -d "$BENCH/sites/$SITE" ]; then
+	say "site $SITE exists"
+	if ! frappe_cli --site "$SITE" list-apps 2>/dev/null | grep -q "$APP"; then
+		quietly frappe_cli --site "$SITE" install-app "$APP" || die "install-app failed"
+	fi
+	quietly frappe_cli --site "$SITE" migrate || die "migrate failed"
+else
+	new_site "$SITE" "$ADMIN_PASSWORD"
+fi
+frappe_cli use "$SITE" >/dev/null
+frappe_cli --site "$SITE" enable-scheduler >/dev/null
+
+if [ ! -f "$BENCH/sites/assets/frappe/dist/js/desk.bundle.js" ] && ! ls "$BENCH"/sites/assets/frappe/dist/js/desk.bundle.*.js >/dev/null 2>&1; then
+	say "building the desk's assets (first run only)"
+	quietly as_bench "CI=1 env/bin/python -m frappe.utils.bench_helper frappe build --app frappe" ||
+		say "asset build failed; the API works, the desk may look bare"
+fi
+quietly as_bench "CI=1 env/bin/python -m frappe.utils.bench_helper frappe build --app $APP" || true
+
+say "building the demo county (skipped where it exists)"
+frappe_cli --site "$SITE" twoduty-demo
+
+say "starting the background worker and the scheduler"
+as_bench "cd sites && nohup ../env/bin/python -m frappe.utils.bench_helper frappe worker >>../logs/worker.log 2>&1 &"
+as_bench "cd sites && nohup ../env/bin/python -m frappe.utils.bench_helper frappe schedule >>../logs/schedule.log 2>&1 &"
+
+cat <<MSG
+
+  twoduty_app is at   http://localhost:$PORT  (site $SITE)
+  Administrator       password $ADMIN_PASSWORD
+  demo users          password Demo@2026td, e.g. county-admin@demo.twoduty.local (县纪委),
+                      t01-liaison@demo.twoduty.local (a township liaison), leader@demo.twoduty.local (县领导)
+  Stop with Ctrl-C.
+
+MSG
+as_bench "cd sites && exec ../env/bin/python -m frappe.utils.bench_helper frappe --site $SITE serve --port $PORT --noreload"

@@ -1,0 +1,42 @@
+"""Bench commands of the app: `bench --site S twoduty-demo`."""
+
+import click
+from frappe.commands import get_site, pass_context
+
+
+@click.command("twoduty-demo")
+@click.option("--counties", default=1, show_default=True, help="How many counties (1: the demo county only).")
+@click.option("--townships", default=20, show_default=True)
+@click.option("--villages", default=12, show_default=True, help="Villages per township.")
+@click.option("--departments", default=40, show_default=True)
+@click.option("--no-people", is_flag=True, help="Units only: no demo users (for scale data).")
+@pass_context
+def twoduty_demo(context, counties, townships, villages, departments, no_people):
+	"""Build the demo county in Chinese, or a province-sized tree with --counties N."""
+	import frappe
+
+	from twoduty_app.demo import generator
+	from twoduty_app.demo.tree import Shape
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		shape = Shape(townships=townships, villages_per_township=villages, departments=departments)
+		if not no_people:
+			generator.set_site_defaults_for_china()
+		result = generator.build(counties=counties, shape=shape, people=not no_people, log=click.echo)
+		click.echo(
+			f"units created: {result['units_created']} in {result['seconds']} s; "
+			f"units in all: {frappe.db.count('TD Unit')}"
+		)
+		if result["users"]:
+			click.echo(f"demo users (password {generator.DEMO_PASSWORD}), for example:")
+			for person in result["users"][:8]:
+				click.echo(f"  {person['user']:<40} {person['name']}")
+			click.echo(f"  … {len(result['users'])} in all (see the Users list)")
+	finally:
+		frappe.destroy()
+
+
+commands = [twoduty_demo]
