@@ -7,6 +7,7 @@ import pathlib
 
 import frappe
 from frappe.translate import clear_cache as clear_translation_cache
+from frappe.translate import get_all_translations
 
 APP = pathlib.Path(frappe.get_app_path("twoduty_app"))
 
@@ -28,8 +29,9 @@ def shown_strings() -> set[str]:
 					found.add(df[key])
 			if df.get("fieldtype") == "Select":
 				found.update(o for o in (df.get("options") or "").split("\n") if o)
-	for role in json.loads((APP / "fixtures" / "role.json").read_text(encoding="utf-8")):
-		found.add(role["name"])
+	for fixture in ("role.json", "workflow_state.json", "workflow_action_master.json"):
+		for record in json.loads((APP / "fixtures" / fixture).read_text(encoding="utf-8")):
+			found.add(record["name"])
 	for path in APP.rglob("*.py"):
 		for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
 			if (
@@ -44,8 +46,9 @@ def shown_strings() -> set[str]:
 
 
 def test_every_shown_string_has_a_chinese_translation():
-	translated = app_translations()
-	missing = sorted(s for s in shown_strings() if s not in translated)
+	"""Ours, or Frappe's own for generic words (Cancel, Closed…) that the app does not re-translate."""
+	translated = {**get_all_translations("zh"), **app_translations()}
+	missing = sorted(s for s in shown_strings() if not translated.get(s))
 	assert not missing, f"{len(missing)} strings lack a zh translation: {missing[:20]}"
 
 

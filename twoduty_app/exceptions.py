@@ -25,3 +25,27 @@ class UnitScopeError(frappe.PermissionError):
 
 class DuplicateUnitError(frappe.ValidationError):
 	pass
+
+
+class TaskLockedError(frappe.ValidationError):
+	pass
+
+
+class MissingEvidenceError(frappe.ValidationError):
+	pass
+
+
+class EvidenceRemovalError(frappe.ValidationError):
+	pass
+
+
+class InvalidDeadlineError(frappe.ValidationError):
+	pass
+
+
+class RecheckNotAllowedError(frappe.ValidationError):
+	pass
+
+
+class SelfRecheckError(RecheckNotAllowedError):
+	pass

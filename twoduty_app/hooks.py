@@ -8,15 +8,43 @@ app_license = "mit"
 # Records that ship as fixtures (name-filtered so that site-made records are never touched)
 fixtures = [
 	{"dt": "Role", "filters": [["name", "like", "TwoDuty %"]]},
+	{
+		"dt": "Workflow State",
+		"filters": [
+			[
+				"name",
+				"in",
+				["Draft", "Issued", "Plan Submitted", "In Progress", "Report Submitted", "Pending Recheck", "Closed", "Cancelled"],
+			]
+		],
+	},
+	{
+		"dt": "Workflow Action Master",
+		"filters": [
+			[
+				"name",
+				"in",
+				["Issue", "Submit Plan", "Approve Plan", "Return Plan", "Start Rectification", "Submit Report", "Sign Off", "Return Report", "Cancel"],
+			]
+		],
+	},
+	{"dt": "Workflow", "filters": [["name", "in", ["TD Rectification Task Workflow"]]]},
 ]
 
 
 # Unit scope: membership of a unit limits what a user sees to that unit's branch of the tree
-permission_query_conditions = {
-	"TD Unit": "twoduty_app.permissions.unit_scope.query_conditions",
+_SCOPED = ("TD Unit", "TD Interview", "TD Inspection", "TD Rectification Task", "TD Recheck")
+permission_query_conditions = {dt: "twoduty_app.permissions.unit_scope.query_conditions" for dt in _SCOPED}
+has_permission = {dt: "twoduty_app.permissions.unit_scope.has_permission" for dt in _SCOPED}
+
+doc_events = {
+	"File": {
+		"on_trash": "twoduty_app.services.evidence.prevent_evidence_deletion",
+	},
 }
-has_permission = {
-	"TD Unit": "twoduty_app.permissions.unit_scope.has_permission",
+
+scheduler_events = {
+	"daily": ["twoduty_app.tasks.escalation.run_daily"],
 }
 
 

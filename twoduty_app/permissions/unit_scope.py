@@ -12,6 +12,10 @@ SCOPE_CACHE_KEY = "twoduty_unit_scope"
 # doctype -> the field holding its unit (None: the doctype is the unit tree itself)
 SCOPED_DOCTYPES: dict[str, str | None] = {
 	"TD Unit": None,
+	"TD Interview": "unit",
+	"TD Inspection": "unit",
+	"TD Rectification Task": "unit",
+	"TD Recheck": "unit",
 }
 
 UNRESTRICTED_ROLES = ("System Manager",)

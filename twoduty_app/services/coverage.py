@@ -1,0 +1,74 @@
+"""The yearly interview rule: the discipline commission interviews the unit head and the discipline
+secretary of every directly subordinate unit (townships and county departments) at least once a year."""
+
+import frappe
+from frappe.query_builder.functions import Extract
+
+from twoduty_app.services.unit_rules import FIRST_LEVEL_TYPES
+
+HELD_STATUSES = ("Held", "Following Up", "Closed")
+COVERED_POSITIONS = ("Unit Head", "Discipline Secretary")
+
+
+def interview_coverage(year: int, county: str | None = None) -> list[dict]:
+	"""One row per unit head / discipline secretary of each first-level unit, with the interviews they had
+	in `year` (held ones only). A position nobody holds shows as a row with no user, not interviewed."""
+	Unit = frappe.qb.DocType("TD Unit")
+	query = frappe.qb.from_(Unit).select(Unit.name, Unit.unit_name, Unit.unit_type, Unit.department_category)
+	query = query.where(Unit.unit_type.isin(FIRST_LEVEL_TYPES))
+	if county:
+		query = query.where(Unit.parent_td_unit == county)
+	units = query.orderby(Unit.lft).run(as_dict=True)
+	if not units:
+		return []
+	names = [u.name for u in units]
+
+	Member = frappe.qb.DocType("TD Unit Member")
+	members = (
+		frappe.qb.from_(Member)
+		.select(Member.parent, Member.user, Member.full_name, Member.position)
+		.where((Member.parenttype == "TD Unit") & Member.parent.isin(names) & Member.position.isin(COVERED_POSITIONS))
+		.run(as_dict=True)
+	)
+	Interview = frappe.qb.DocType("TD Interview")
+	Interviewee = frappe.qb.DocType("TD Interviewee")
+	held = (
+		frappe.qb.from_(Interviewee)
+		.join(Interview)
+		.on(Interviewee.parent == Interview.name)
+		.select(Interviewee.user, Interview.name, Interview.held_on)
+		.where(
+			(Interviewee.parenttype == "TD Interview")
+			& Interview.status.isin(HELD_STATUSES)
+			& (Extract("year", Interview.held_on) == int(year))
+			& Interviewee.user.isin([m.user for m in members] or [""])
+		)
+		.run(as_dict=True)
+	)
+	interviews_of: dict[str, list[str]] = {}
+	for row in held:
+		interviews_of.setdefault(row.user, []).append(row.name)
+
+	by_unit: dict[str, dict[str, dict]] = {}
+	for m in members:
+		by_unit.setdefault(m.parent, {})[m.position] = m
+	rows = []
+	for unit in units:
+		for position in COVERED_POSITIONS:
+			member = by_unit.get(unit.name, {}).get(position)
+			user = member.user if member else None
+			interviews = sorted(set(interviews_of.get(user, []))) if user else []
+			rows.append(
+				{
+					"unit": unit.name,
+					"unit_name": unit.unit_name,
+					"unit_type": unit.unit_type,
+					"department_category": unit.department_category,
+					"position": position,
+					"user": user,
+					"full_name": member.full_name if member else None,
+					"interviewed": bool(interviews),
+					"interviews": interviews,
+				}
+			)
+	return rows

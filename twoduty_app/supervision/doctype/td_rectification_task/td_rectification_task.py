@@ -1,0 +1,208 @@
+# Copyright (c) 2026, twoduty_app developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, now_datetime, today
+
+from twoduty_app.exceptions import (
+	EvidenceRemovalError,
+	InvalidDeadlineError,
+	MissingEvidenceError,
+	TaskLockedError,
+)
+from twoduty_app.permissions.roles import is_admin, is_county_staff
+from twoduty_app.services import task_states as ts
+from twoduty_app.services.cycle import sync_source_status
+
+# set by the county when issuing; unit people cannot change them
+COUNTY_FIELDS = ("unit", "problem", "requirement", "rectification_kind", "issued_on", "deadline", "responsible_user")
+# kept by the system (rechecks, escalation, transitions); nobody types them
+SYSTEM_FIELDS = (
+	"round", "failed_rechecks", "escalation_level", "reminded_round", "notice_round", "interview_round",
+	"closed_on", "signed_by", "signed_on", "plan_approved_on", "source_doctype", "source_name",
+)  # fmt: skip
+
+
+class TDRectificationTask(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from twoduty_app.supervision.doctype.td_task_progress.td_task_progress import TDTaskProgress
+
+		closed_on: DF.Date | None
+		deadline: DF.Date
+		escalation_level: DF.Literal["", "Due Reminder", "Supervision Notice", "Interview Proposed"]
+		failed_rechecks: DF.Int
+		interview_round: DF.Int
+		issued_on: DF.Date
+		measures: DF.Text | None
+		notice_round: DF.Int
+		plan_approved_on: DF.Date | None
+		problem: DF.SmallText
+		progress: DF.Table[TDTaskProgress]
+		rectification_kind: DF.Literal["Immediate", "Deadline", "Ongoing"]
+		reminded_round: DF.Int
+		requirement: DF.SmallText | None
+		responsible_user: DF.Link | None
+		round: DF.Int
+		signed_by: DF.Link | None
+		signed_on: DF.Datetime | None
+		source_doctype: DF.Link | None
+		source_name: DF.DynamicLink | None
+		traffic_light: DF.Literal["", "On Track", "Due Soon", "Overdue"]
+		unit: DF.Link
+		unit_name: DF.Data | None
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
+	def before_insert(self):
+		if not self.flags.from_source:
+			self.source_doctype = self.source_name = None
+		self.round = 1
+
+	def validate(self):
+		before = self.get_doc_before_save()
+		self.guard_final_states(before)
+		self.guard_county_fields(before)
+		self.guard_system_fields(before)
+		self.guard_measures(before)
+		self.guard_evidence(before)
+		self.stamp_new_progress(before)
+		self.validate_deadline()
+		self.apply_transition_rules(before)
+		self.set_traffic_light()
+
+	def validate_workflow(self):
+		# a recheck moves Pending Recheck → Closed / In Progress; it is not a workflow action anyone can take
+		if self.flags.via_recheck:
+			return
+		super().validate_workflow()
+
+	def on_update(self):
+		before = self.get_doc_before_save()
+		if self.source_name and (not before or before.workflow_state != self.workflow_state):
+			sync_source_status(self.source_doctype, self.source_name)
+
+	def on_trash(self):
+		if not is_admin():
+			frappe.throw(_("Only the county administrator can delete a rectification task."), TaskLockedError)
+		if any(row.evidence for row in self.progress) or frappe.db.exists(
+			"TD Recheck", {"rectification_task": self.name, "docstatus": 1}
+		):
+			frappe.throw(_("A task with evidence or rechecks cannot be deleted; cancel it instead."), TaskLockedError)
+
+	# guards -----------------------------------------------------------------------------------------
+
+	def guard_final_states(self, before):
+		if before and before.workflow_state in ts.FINAL_STATES and not is_admin():
+			frappe.throw(
+				_("Task {0} is {1} and can no longer be changed.").format(
+					frappe.bold(self.name), _(before.workflow_state)
+				),
+				TaskLockedError,
+				title=_("Task Locked"),
+			)
+
+	def guard_county_fields(self, before):
+		if not before or is_county_staff() or self.flags.via_recheck:
+			return
+		for fieldname in COUNTY_FIELDS:
+			if str(before.get(fieldname) or "") != str(self.get(fieldname) or ""):
+				frappe.throw(
+					_("{0} is set by the discipline commission and cannot be changed by the unit.").format(
+						frappe.bold(_(self.meta.get_label(fieldname)))
+					),
+					TaskLockedError,
+				)
+
+	def guard_system_fields(self, before):
+		if self.flags.via_recheck or self.flags.via_system:
+			return
+		reference = before or frappe._dict(round=1, failed_rechecks=0)
+		for fieldname in SYSTEM_FIELDS:
+			if fieldname in ("source_doctype", "source_name") and not before:
+				continue
+			old, new = reference.get(fieldname), self.get(fieldname)
+			if (old or None) != (new or None) and str(old or "") != str(new or ""):
+				frappe.throw(
+					_("{0} is kept by the system and cannot be set by hand.").format(
+						frappe.bold(_(self.meta.get_label(fieldname)))
+					),
+					TaskLockedError,
+				)
+
+	def guard_measures(self, before):
+		if before and before.workflow_state in ts.PLAN_LOCKED_STATES and (before.measures or "") != (
+			self.measures or ""
+		):
+			frappe.throw(_("The measures are locked once the plan is approved."), TaskLockedError)
+
+	def guard_evidence(self, before):
+		if not before:
+			return
+		now = {row.name: row for row in self.progress if row.name}
+		for old in before.progress:
+			row = now.get(old.name)
+			if not row or (row.evidence or "") != (old.evidence or "") or row.note != old.note:
+				frappe.throw(
+					_("Progress entries and their evidence cannot be changed or removed once saved."),
+					EvidenceRemovalError,
+					title=_("Evidence Locked"),
+				)
+
+	def stamp_new_progress(self, before):
+		saved = {row.name for row in before.progress} if before else set()
+		for row in self.progress:
+			if row.name not in saved:
+				if self.workflow_state in (ts.DRAFT, *ts.FINAL_STATES):
+					frappe.throw(_("Progress can be entered only while the task is open at the unit."))
+				row.user = frappe.session.user
+				row.round = self.round or 1
+				row.progress_date = row.progress_date or today()
+
+	def validate_deadline(self):
+		if self.deadline and self.issued_on and getdate(self.deadline) < getdate(self.issued_on):
+			frappe.throw(
+				_("The deadline {0} is before the issue date {1}.").format(
+					frappe.bold(frappe.format(self.deadline, "Date")), frappe.bold(frappe.format(self.issued_on, "Date"))
+				),
+				InvalidDeadlineError,
+				title=_("Invalid Deadline"),
+			)
+
+	# transitions ------------------------------------------------------------------------------------
+
+	def apply_transition_rules(self, before):
+		old = before.workflow_state if before else None
+		new = self.workflow_state
+		if not before or old == new:
+			return
+		if new == ts.PLAN_SUBMITTED and not (self.measures or "").strip():
+			frappe.throw(_("Please describe the measures before submitting the plan."), MissingEvidenceError)
+		if new == ts.IN_PROGRESS and old in (ts.PLAN_SUBMITTED, ts.ISSUED):
+			self.plan_approved_on = today()
+		if new == ts.REPORT_SUBMITTED and not self.has_evidence_this_round():
+			frappe.throw(
+				_("Add at least one progress entry with evidence before submitting the report."),
+				MissingEvidenceError,
+				title=_("Evidence Required"),
+			)
+		if new == ts.PENDING_RECHECK:
+			self.signed_by = frappe.session.user
+			self.signed_on = now_datetime()
+
+	def has_evidence_this_round(self) -> bool:
+		return any(row.evidence and (row.round or 1) == (self.round or 1) for row in self.progress)
+
+	def set_traffic_light(self):
+		days = frappe.db.get_single_value("TD Settings", "due_soon_days") or 7
+		self.traffic_light = ts.traffic_light(
+			self.workflow_state, getdate(self.deadline) if self.deadline else None, getdate(today()), days
+		)

@@ -1,0 +1,54 @@
+"""Behaviour shared by the records that raise problems: interviews and inspections."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from twoduty_app.services.cycle import check_deadlines_after, make_tasks_from_problems
+
+
+class ProblemSource(Document):
+	problems_field = ""
+
+	def guard_status(self):
+		"""The status follows the cycle; it is never typed in."""
+		before = self.get_doc_before_save()
+		if self.flags.via_system:
+			return
+		default = self.meta.get_field("status").default
+		expected = before.status if before else default
+		if self.status != expected:
+			frappe.throw(_("The status follows the rectification cycle and cannot be set by hand."))
+
+	def guard_linked_tasks(self):
+		"""A problem that became a task keeps its link."""
+		before = self.get_doc_before_save()
+		if not before:
+			for row in self.get(self.problems_field):
+				row.rectification_task = None
+			return
+		linked = {row.name: row.rectification_task for row in before.get(self.problems_field) if row.rectification_task}
+		now = {row.name: row for row in self.get(self.problems_field)}
+		for name, task in linked.items():
+			if name not in now or now[name].rectification_task != task:
+				frappe.throw(_("A problem that became a rectification task cannot be removed or relinked."))
+		for row in self.get(self.problems_field):
+			if row.name not in linked and row.rectification_task and not self.flags.via_system:
+				row.rectification_task = None
+
+	def validate_problem_deadlines(self, start_date, label):
+		check_deadlines_after(self.get(self.problems_field), start_date, label)
+
+	@frappe.whitelist()
+	def create_rectification_tasks(self) -> list[str]:
+		"""One action: every problem without a task becomes an issued rectification task."""
+		self.check_permission("write")
+		frappe.has_permission("TD Rectification Task", "create", throw=True)
+		self.before_creating_tasks()
+		created = make_tasks_from_problems(self)
+		if not created:
+			frappe.msgprint(_("Every problem already has its rectification task."))
+		return created
+
+	def before_creating_tasks(self):
+		pass
