@@ -130,3 +130,57 @@ def make_county_world(commit: bool = False) -> CountyWorld:
 	if commit:
 		frappe.db.commit()
 	return CountyWorld(county, admin, inspector, viewer, a, b, department, department_head)
+
+
+PNG = (
+	b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+	b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def attach_evidence(task: str, name: str = "evidence.png") -> str:
+	"""A private image attached to the task by the session user; returns its URL."""
+	f = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"{uid()}-{name}",
+			"attached_to_doctype": "TD Rectification Task",
+			"attached_to_name": task,
+			"is_private": 1,
+			"content": PNG,
+		}
+	).insert()
+	return f.file_url
+
+
+def make_task(unit: str, deadline_days: int = 30, kind: str = "Deadline", issue: bool = True, **fields) -> str:
+	"""A task created (and issued) by the session user, who should be an inspector."""
+	from frappe.model.workflow import apply_workflow
+	from frappe.utils import add_days, today
+
+	doc = frappe.get_doc(
+		{
+			"doctype": "TD Rectification Task",
+			"unit": unit,
+			"problem": fields.pop("problem", "“三重一大”事项未经集体研究"),
+			"requirement": "建立集体决策台账",
+			"rectification_kind": kind,
+			"issued_on": today(),
+			"deadline": add_days(today(), deadline_days),
+			**fields,
+		}
+	).insert()
+	if issue:
+		apply_workflow(doc, "Issue")
+	return doc.name
+
+
+def workflow(task: str, action: str, user: str):
+	from frappe.model.workflow import apply_workflow
+
+	frappe.set_user(user)
+	return apply_workflow(frappe.get_doc("TD Rectification Task", task), action)
+
+
+def state(task: str) -> str:
+	return frappe.db.get_value("TD Rectification Task", task, "workflow_state")

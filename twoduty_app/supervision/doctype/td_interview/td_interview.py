@@ -34,10 +34,13 @@ class TDInterview(ProblemSource):
 			frappe.throw(_("This interview has already been recorded as held."))
 		if not self.interviewer:
 			frappe.throw(_("Please set the interviewer before recording the interview as held."))
-		self.flags.via_system = True
 		self.status = "Held"
 		self.held_on = today()
-		self.save()
+		self.flags.via_system = True
+		try:
+			self.save()
+		finally:
+			self.flags.via_system = False
 		return self.status
 
 	def before_creating_tasks(self):

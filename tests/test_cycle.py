@@ -1,0 +1,449 @@
+"""The interview → rectify → recheck cycle, walked by the roles who do it."""
+
+import frappe
+import pytest
+from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
+from frappe.utils import add_days, getdate, today
+
+from tests.factories import (
+	CountyWorld,
+	attach_evidence,
+	make_county_world,
+	make_task,
+	make_user,
+	set_members,
+	state,
+	workflow,
+)
+from twoduty_app.exceptions import (
+	InvalidDeadlineError,
+	MissingEvidenceError,
+	RecheckNotAllowedError,
+	SelfRecheckError,
+	TaskLockedError,
+)
+
+
+@pytest.fixture(scope="module")
+def world() -> CountyWorld:
+	w = make_county_world(commit=False)
+	frappe.set_user("Administrator")
+	# an inspector who sits on the county unit itself (and so is an ancestor member of every unit)
+	w.extra["county_inspector"] = make_user("county-insp", ("TwoDuty Inspector",))
+	set_members(w.county, [(w.extra["county_inspector"], "Team Member")])
+	frappe.db.commit()
+	return w
+
+
+@pytest.fixture(autouse=True)
+def _rollback():
+	yield
+	frappe.set_user("Administrator")
+	frappe.db.rollback()
+
+
+def add_progress(task: str, user: str, note: str = "已召开专题会议研究整改", evidence: bool = True):
+	frappe.set_user(user)
+	doc = frappe.get_doc("TD Rectification Task", task)
+	doc.append("progress", {"note": note, "evidence": attach_evidence(task) if evidence else None})
+	doc.save()
+	return doc
+
+
+def submit_plan(task: str, user: str):
+	frappe.set_user(user)
+	doc = frappe.get_doc("TD Rectification Task", task)
+	doc.measures = "一、建立台账；二、专题研究；三、限期完成"
+	doc.save()
+	return workflow(task, "Submit Plan", user)
+
+
+def bring_to_pending_recheck(w: CountyWorld, task: str):
+	submit_plan(task, w.a.liaison)
+	workflow(task, "Approve Plan", w.a.head)
+	add_progress(task, w.a.liaison)
+	workflow(task, "Submit Report", w.a.liaison)
+	workflow(task, "Sign Off", w.a.head)
+
+
+def recheck(task: str, user: str, result: str = "Pass", new_deadline=None, submit: bool = True):
+	frappe.set_user(user)
+	doc = frappe.get_doc(
+		{
+			"doctype": "TD Recheck",
+			"rectification_task": task,
+			"rechecker": user,
+			"recheck_date": today(),
+			"result": result,
+			"findings": "现场核查台账与会议记录",
+			"new_deadline": new_deadline,
+		}
+	).insert()
+	if submit:
+		doc.submit()
+	return doc
+
+
+def held_interview(w: CountyWorld, issues: list[dict]):
+	frappe.set_user(w.inspector)
+	interview = frappe.get_doc(
+		{
+			"doctype": "TD Interview",
+			"title": "甲乡党委书记约谈",
+			"interview_kind": "Individual",
+			"interview_category": "Reminder",
+			"unit": w.a.unit,
+			"interview_date": today(),
+			"interviewer": w.inspector,
+			"interviewees": [{"user": w.a.head, "unit": w.a.unit, "position": "Unit Head"}],
+			"issues": issues,
+			"commitment": "立即整改，按期报送",
+		}
+	).insert()
+	interview.mark_held()
+	return interview
+
+
+def test_full_cycle_from_interview_to_closed_task(world):
+	w = world
+	interview = held_interview(
+		w, [{"problem": "班子成员一岗双责落实不到位", "deadline": add_days(today(), 20), "rectification_kind": "Deadline"}]
+	)
+	[task] = interview.create_rectification_tasks()
+	assert state(task) == "Issued"
+	assert frappe.db.get_value("TD Interview", interview.name, "status") == "Following Up"
+	assert frappe.db.get_value("TD Rectification Task", task, ["source_doctype", "source_name"]) == (
+		"TD Interview",
+		interview.name,
+	)
+
+	submit_plan(task, w.a.liaison)
+	assert state(task) == "Plan Submitted"
+	workflow(task, "Approve Plan", w.a.head)
+	assert state(task) == "In Progress"
+	assert frappe.db.get_value("TD Rectification Task", task, "plan_approved_on") == getdate(today())
+	add_progress(task, w.a.liaison)
+	workflow(task, "Submit Report", w.a.liaison)
+	workflow(task, "Sign Off", w.a.head)
+	assert state(task) == "Pending Recheck"
+	assert frappe.db.get_value("TD Rectification Task", task, "signed_by") == w.a.head
+
+	recheck(task, w.inspector, "Pass")
+	assert state(task) == "Closed"
+	assert frappe.db.get_value("TD Rectification Task", task, "closed_on") == getdate(today())
+	assert frappe.db.get_value("TD Interview", interview.name, "status") == "Closed"
+
+	# every state change is kept, with who and when
+	frappe.set_user("Administrator")
+	changes = frappe.get_all(
+		"Comment",
+		{"reference_doctype": "TD Rectification Task", "reference_name": task, "comment_type": "Workflow"},
+		["owner", "content"],
+	)
+	assert {c.owner for c in changes} >= {w.inspector, w.a.liaison, w.a.head}
+	assert len(changes) >= 6  # issued, plan submitted, approved, report submitted, signed off, rechecked
+	# (Frappe skips Version rows under tests; track_changes keeps them on a real site)
+	assert frappe.get_meta("TD Rectification Task").track_changes
+
+
+def test_failed_recheck_returns_the_task_with_a_new_deadline_and_next_round(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.villages[0])
+	bring_to_pending_recheck(w, task)
+	new_deadline = add_days(today(), 15)
+	recheck(task, w.inspector, "Fail", new_deadline=new_deadline)
+	doc = frappe.get_doc("TD Rectification Task", task)
+	assert (doc.workflow_state, doc.round, doc.failed_rechecks) == ("In Progress", 2, 1)
+	assert doc.deadline == getdate(new_deadline)
+	# the new round needs its own evidence before the report goes up again
+	frappe.set_user(w.a.liaison)
+	with pytest.raises(MissingEvidenceError):
+		apply_workflow(frappe.get_doc("TD Rectification Task", task), "Submit Report")
+
+
+def test_immediate_task_may_skip_the_plan(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit, kind="Immediate", deadline_days=3)
+	add_progress(task, w.a.liaison)
+	workflow(task, "Submit Report", w.a.liaison)
+	assert state(task) == "Report Submitted"
+	frappe.set_user(w.inspector)
+	deadline_task = make_task(w.a.unit)
+	with pytest.raises(WorkflowTransitionError):
+		workflow(deadline_task, "Start Rectification", w.a.liaison)
+
+
+def test_wrong_role_cannot_take_a_transition(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	with pytest.raises(WorkflowTransitionError):
+		workflow(task, "Submit Plan", w.inspector)
+	submit_plan(task, w.a.liaison)
+	with pytest.raises(WorkflowTransitionError):
+		workflow(task, "Approve Plan", w.a.liaison)
+	with pytest.raises(WorkflowTransitionError):
+		workflow(task, "Approve Plan", w.a.team_member)
+	with pytest.raises(WorkflowTransitionError):
+		workflow(task, "Cancel", w.inspector)
+	assert state(task) == "Plan Submitted"
+
+
+def test_another_townships_people_cannot_move_the_task(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	with pytest.raises(frappe.PermissionError):
+		workflow(task, "Submit Plan", w.b.liaison)
+	submit_plan(task, w.a.liaison)
+	with pytest.raises(frappe.PermissionError):
+		workflow(task, "Approve Plan", w.b.head)
+	assert state(task) == "Plan Submitted"
+
+
+def test_state_cannot_be_jumped_by_saving(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	frappe.set_user(w.a.head)
+	doc = frappe.get_doc("TD Rectification Task", task)
+	doc.workflow_state = "Pending Recheck"
+	with pytest.raises(WorkflowPermissionError):
+		doc.save()
+	assert state(task) == "Issued"
+
+
+def test_report_needs_a_progress_entry_with_evidence(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	submit_plan(task, w.a.liaison)
+	workflow(task, "Approve Plan", w.a.head)
+	add_progress(task, w.a.liaison, evidence=False)
+	with pytest.raises(MissingEvidenceError):
+		workflow(task, "Submit Report", w.a.liaison)
+	assert state(task) == "In Progress"
+
+
+def test_plan_needs_measures(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	with pytest.raises(MissingEvidenceError):
+		workflow(task, "Submit Plan", w.a.liaison)
+	assert state(task) == "Issued"
+
+
+def test_deadline_before_issue_date_is_rejected_and_nothing_saved(world):
+	w = world
+	frappe.set_user(w.inspector)
+	before = frappe.db.count("TD Rectification Task")
+	frappe.local.lang = "zh"
+	with pytest.raises(InvalidDeadlineError) as caught:
+		frappe.get_doc(
+			{
+				"doctype": "TD Rectification Task",
+				"unit": w.a.unit,
+				"problem": "问题",
+				"rectification_kind": "Deadline",
+				"issued_on": today(),
+				"deadline": add_days(today(), -1),
+			}
+		).insert()
+	assert "早于下达日期" in str(caught.value)
+	assert frappe.db.count("TD Rectification Task") == before
+
+
+def test_inspector_from_the_units_own_line_cannot_recheck(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	bring_to_pending_recheck(w, task)
+	with pytest.raises(SelfRecheckError):
+		recheck(task, w.extra["county_inspector"])
+	assert state(task) == "Pending Recheck"
+	assert not frappe.db.exists("TD Recheck", {"rectification_task": task})
+
+
+def test_unit_people_cannot_recheck(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	bring_to_pending_recheck(w, task)
+	with pytest.raises(frappe.PermissionError):
+		recheck(task, w.a.head)
+	with pytest.raises(frappe.PermissionError):
+		recheck(task, w.b.secretary)
+
+
+def test_recheck_only_while_pending_and_fail_needs_a_deadline(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	with pytest.raises(RecheckNotAllowedError):
+		recheck(task, w.inspector)
+	bring_to_pending_recheck(w, task)
+	with pytest.raises(InvalidDeadlineError):
+		recheck(task, w.inspector, "Fail")
+	assert state(task) == "Pending Recheck"
+
+
+def test_submitted_recheck_is_immutable(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	bring_to_pending_recheck(w, task)
+	doc = recheck(task, w.inspector, "Pass")
+	with pytest.raises((RecheckNotAllowedError, frappe.PermissionError)):
+		doc.cancel()
+	with pytest.raises((frappe.PermissionError, frappe.ValidationError)):
+		frappe.delete_doc("TD Recheck", doc.name)
+	assert frappe.db.get_value("TD Recheck", doc.name, "docstatus") == 1
+
+
+def test_closed_task_is_locked_for_everyone_but_the_admin(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	bring_to_pending_recheck(w, task)
+	recheck(task, w.inspector, "Pass")
+	for user in (w.a.head, w.a.liaison, w.inspector):
+		frappe.set_user(user)
+		doc = frappe.get_doc("TD Rectification Task", task)
+		doc.append("progress", {"note": "补充"})
+		with pytest.raises((TaskLockedError, frappe.ValidationError)):
+			doc.save()
+	frappe.set_user(w.inspector)
+	with pytest.raises((TaskLockedError, frappe.PermissionError)):
+		frappe.delete_doc("TD Rectification Task", task)
+	frappe.set_user(w.admin)
+	doc = frappe.get_doc("TD Rectification Task", task)
+	doc.requirement = "管理员更正的要求"
+	doc.save()
+	assert frappe.db.get_value("TD Rectification Task", task, "requirement") == "管理员更正的要求"
+
+
+def test_admin_can_cancel_an_open_task_and_nobody_else(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	with pytest.raises(WorkflowTransitionError):
+		workflow(task, "Cancel", w.a.head)
+	workflow(task, "Cancel", w.admin)
+	assert state(task) == "Cancelled"
+
+
+def test_measures_lock_once_the_plan_is_approved(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	submit_plan(task, w.a.liaison)
+	workflow(task, "Approve Plan", w.a.head)
+	frappe.set_user(w.a.head)
+	doc = frappe.get_doc("TD Rectification Task", task)
+	doc.measures = "改过的措施"
+	with pytest.raises(TaskLockedError):
+		doc.save()
+
+
+def test_evidence_cannot_be_removed_or_swapped(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	doc = add_progress(task, w.a.liaison)
+	url = doc.progress[0].evidence
+	frappe.set_user(w.a.head)
+	doc = frappe.get_doc("TD Rectification Task", task)
+	doc.progress = []
+	with pytest.raises(frappe.ValidationError):
+		doc.save()
+	frappe.set_user(w.admin)
+	file_name = frappe.db.get_value("File", {"file_url": url})
+	with pytest.raises(frappe.ValidationError):
+		frappe.delete_doc("File", file_name)
+	assert frappe.db.exists("File", file_name)
+
+
+def test_unit_cannot_change_what_the_county_set(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	frappe.set_user(w.a.head)
+	doc = frappe.get_doc("TD Rectification Task", task)
+	doc.deadline = add_days(today(), 200)
+	with pytest.raises(TaskLockedError):
+		doc.save()
+	doc.reload()
+	doc.round = 7
+	with pytest.raises(TaskLockedError):
+		doc.save()
+
+
+def test_interview_needs_interviewees_and_held_before_tasks(world):
+	w = world
+	frappe.set_user(w.inspector)
+	with pytest.raises(frappe.ValidationError):
+		frappe.get_doc(
+			{
+				"doctype": "TD Interview",
+				"title": "无对象约谈",
+				"interview_kind": "Individual",
+				"interview_category": "Routine",
+				"unit": w.a.unit,
+				"interview_date": today(),
+				"interviewer": w.inspector,
+			}
+		).insert()
+	planned = frappe.get_doc(
+		{
+			"doctype": "TD Interview",
+			"title": "计划中的约谈",
+			"interview_kind": "Individual",
+			"interview_category": "Routine",
+			"unit": w.a.unit,
+			"interview_date": today(),
+			"interviewer": w.inspector,
+			"interviewees": [{"user": w.a.head}],
+			"issues": [{"problem": "问题", "deadline": add_days(today(), 9)}],
+		}
+	).insert()
+	with pytest.raises(frappe.ValidationError):
+		planned.create_rectification_tasks()
+	assert not frappe.db.exists("TD Rectification Task", {"source_name": planned.name})
+
+
+def test_interview_status_cannot_be_typed(world):
+	w = world
+	interview = held_interview(w, [])
+	interview.status = "Closed"
+	with pytest.raises(frappe.ValidationError):
+		interview.save()
+
+
+def test_inspection_findings_become_tasks(world):
+	w = world
+	frappe.set_user(w.inspector)
+	inspection = frappe.get_doc(
+		{
+			"doctype": "TD Inspection",
+			"title": "党风廉政建设责任制专项督查",
+			"inspection_kind": "Special Inspection",
+			"unit": w.b.unit,
+			"period_from": add_days(today(), -3),
+			"period_to": today(),
+			"inspectors": [{"user": w.inspector}],
+			"findings": [
+				{"problem": "纪委书记分管其他业务", "deadline": add_days(today(), 30)},
+				{"problem": "举报电话未公开", "rectification_kind": "Immediate", "unit": w.b.villages[0]},
+			],
+		}
+	).insert()
+	tasks = inspection.create_rectification_tasks()
+	assert len(tasks) == 2
+	units = {frappe.db.get_value("TD Rectification Task", t, "unit") for t in tasks}
+	assert units == {w.b.unit, w.b.villages[0]}
+	assert frappe.db.get_value("TD Inspection", inspection.name, "status") == "Following Up"
+	# re-running makes no duplicates
+	assert inspection.create_rectification_tasks() == []
