@@ -19,6 +19,27 @@ frappe.flags.mute_emails = True
 frappe.set_user("Administrator")
 
 
+def _ensure_outbox():
+	"""A default outgoing account, as every real site has; in tests Frappe never connects to it."""
+	if not frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": "TwoDuty Test Outbox",
+				"email_id": "twoduty-outbox@twoduty.test",
+				"smtp_server": "localhost",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"enable_incoming": 0,
+				"password": "unused",
+			}
+		).insert(ignore_permissions=True)
+		frappe.db.commit()
+
+
+_ensure_outbox()
+
+
 @pytest.fixture(autouse=True)
 def _as_administrator_between_tests():
 	"""Every test starts and ends as Administrator with clean caches; tests switch to real roles."""

@@ -140,7 +140,7 @@ def make_interview_proposal(task, interviewees: list[str], today: date) -> str:
 			"proposed_for_task": task.name,
 			"interviewees": people,
 			"issues": [
-				{"problem": task.problem, "unit": task.unit, "rectification_task": task.name, "deadline": task.deadline}
+				{"problem": task.problem, "unit": task.unit, "rectification_task": task.name}
 			],
 		}
 	)
@@ -172,25 +172,51 @@ def county_inspectors() -> list[str]:
 
 
 def notify(users: list[str], task_name: str, subject, body) -> None:
-	"""An in-app notification (and, per the user's notification settings, an email) in the user's language."""
-	for user in users:
-		lang = user_language(user)
-		frappe.get_doc(
-			{
-				"doctype": "Notification Log",
-				"for_user": user,
-				"type": "Alert",
-				"document_type": "TD Rectification Task",
-				"document_name": task_name,
-				"from_user": "Administrator",
-				"subject": subject(lang),
-				"email_content": body(lang),
-			}
-		).insert(ignore_permissions=True)
+	"""In-app notification for each user, and one email per language to the same people.
+
+	`subject` and `body` take a language code, so each person reads them in his or her language.
+	"""
+	if not users:
+		return
+	by_language: dict[str, list[str]] = {}
+	for user, lang in user_languages(users).items():
+		by_language.setdefault(lang, []).append(user)
+	for lang, group in by_language.items():
+		title, text = subject(lang), body(lang)
+		for user in group:
+			frappe.get_doc(
+				{
+					"doctype": "Notification Log",
+					"for_user": user,
+					"type": "Alert",
+					"document_type": "TD Rectification Task",
+					"document_name": task_name,
+					"from_user": "Administrator",
+					"subject": title,
+					"email_content": text,
+				}
+			).insert(ignore_permissions=True)
+		if not outgoing_email_configured():
+			continue
+		frappe.sendmail(
+			recipients=group,
+			subject=title,
+			message=f"<p>{frappe.utils.escape_html(text)}</p><p>{frappe.utils.get_url_to_form('TD Rectification Task', task_name)}</p>",
+			reference_doctype="TD Rectification Task",
+			reference_name=task_name,
+		)
 
 
-def user_language(user: str) -> str:
-	cache = frappe.local.__dict__.setdefault("twoduty_user_lang", {})
-	if user not in cache:
-		cache[user] = frappe.db.get_value("User", user, "language") or frappe.db.get_default("lang") or "zh"
-	return cache[user]
+def outgoing_email_configured() -> bool:
+	"""Mail needs a default outgoing Email Account; without one the in-app notification stands alone."""
+	return bool(
+		frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}) or frappe.conf.get("mail_server")
+	)
+
+
+def user_languages(users: list[str]) -> dict[str, str]:
+	default = frappe.db.get_default("lang") or "zh"
+	User = frappe.qb.DocType("User")
+	rows = frappe.qb.from_(User).select(User.name, User.language).where(User.name.isin(users or [""])).run()
+	found = {name: lang or default for name, lang in rows}
+	return {u: found.get(u, default) for u in users}

@@ -1,0 +1,182 @@
+"""Daily escalation: reminder → supervision notice → interview proposal, each once per task and round."""
+
+from datetime import date
+
+import frappe
+import pytest
+from frappe.utils import add_days, getdate, today
+
+from tests.factories import CountyWorld, make_county_world, make_task, make_user
+from twoduty_app.services import task_states as ts
+from twoduty_app.tasks.escalation import run_daily
+
+
+@pytest.fixture(scope="module")
+def world() -> CountyWorld:
+	w = make_county_world(commit=True)
+	frappe.set_user("Administrator")
+	settings = frappe.get_single("TD Settings")
+	settings.due_soon_days, settings.interview_after_overdue_days, settings.interview_after_failed_rechecks = 7, 30, 2
+	settings.save()
+	frappe.db.commit()
+	return w
+
+
+@pytest.fixture(autouse=True)
+def _rollback():
+	yield
+	frappe.set_user("Administrator")
+	frappe.db.rollback()
+
+
+def notifications(task: str) -> list[dict]:
+	return frappe.get_all(
+		"Notification Log",
+		{"document_type": "TD Rectification Task", "document_name": task},
+		["for_user", "subject", "email_content"],
+	)
+
+
+def email_subject(raw: str) -> str:
+	from email import message_from_string
+	from email.header import decode_header, make_header
+
+	return str(make_header(decode_header(message_from_string(raw)["Subject"])))
+
+
+def emails_about(task: str) -> list[dict]:
+	"""Email Queue rows about the task, one per recipient."""
+	Queue = frappe.qb.DocType("Email Queue")
+	Recipient = frappe.qb.DocType("Email Queue Recipient")
+	return (
+		frappe.qb.from_(Queue)
+		.join(Recipient)
+		.on(Recipient.parent == Queue.name)
+		.select(Queue.name, Queue.message, Recipient.recipient)
+		.where((Queue.reference_doctype == "TD Rectification Task") & (Queue.reference_name == task))
+		.run(as_dict=True)
+	)
+
+
+def task_with_deadline(w: CountyWorld, unit: str, deadline_days: int) -> str:
+	"""Issued `deadline_days` from today (negative: overdue), as an inspector would."""
+	frappe.set_user(w.inspector)
+	name = make_task(unit, deadline_days=40)
+	frappe.set_user("Administrator")
+	frappe.db.set_value("TD Rectification Task", name, "deadline", add_days(today(), deadline_days))
+	return name
+
+
+def test_traffic_light_rules():
+	d = date(2026, 6, 10)
+	assert ts.traffic_light("In Progress", date(2026, 6, 9), d, 7) == "Overdue"
+	assert ts.traffic_light("In Progress", date(2026, 6, 10), d, 7) == "Due Soon"
+	assert ts.traffic_light("Issued", date(2026, 6, 17), d, 7) == "Due Soon"
+	assert ts.traffic_light("Issued", date(2026, 6, 18), d, 7) == "On Track"
+	assert ts.traffic_light("Closed", date(2026, 6, 1), d, 7) == ""
+	assert ts.traffic_light("Draft", date(2026, 6, 1), d, 7) == ""
+
+
+def test_escalation_steps_happen_once_per_round():
+	args = dict(
+		state="In Progress", today=date(2026, 6, 10), failed_rechecks=0, due_soon_days=7,
+		interview_after_overdue_days=30, interview_after_failed_rechecks=2,
+	)  # fmt: skip
+	fresh = dict(reminded_round=0, notice_round=0, interview_round=0)
+	assert ts.escalation_steps(deadline=date(2026, 6, 12), round_=1, **fresh, **args) == ["reminder"]
+	assert ts.escalation_steps(deadline=date(2026, 6, 12), round_=1, **{**fresh, "reminded_round": 1}, **args) == []
+	assert ts.escalation_steps(deadline=date(2026, 6, 1), round_=1, **fresh, **args) == ["notice"]
+	assert ts.escalation_steps(deadline=date(2026, 5, 1), round_=1, **fresh, **args) == ["notice", "interview"]
+	# a new round (after a failed recheck) starts the ladder again
+	assert ts.escalation_steps(deadline=date(2026, 6, 12), round_=2, **{**fresh, "reminded_round": 1}, **args) == ["reminder"]
+	assert ts.escalation_steps(deadline=date(2026, 5, 1), round_=1, **fresh, **{**args, "state": "Pending Recheck"}) == []
+
+
+def test_due_soon_task_reminds_liaison_and_head_once(world):
+	w = world
+	task = task_with_deadline(w, w.a.unit, 3)
+	first = run_daily()
+	sent = notifications(task)
+	assert {n.for_user for n in sent} == {w.a.liaison, w.a.head}
+	assert all("到期" in n.subject for n in sent), [n.subject for n in sent]
+	assert frappe.db.get_value("TD Rectification Task", task, ["traffic_light", "escalation_level", "reminded_round"]) == (
+		"Due Soon",
+		"Due Reminder",
+		1,
+	)
+	assert first["reminders"] >= 1
+	emails = emails_about(task)
+	assert {e.recipient for e in emails} == {w.a.liaison, w.a.head}
+	assert all("到期" in email_subject(e.message) for e in emails)
+	run_daily()
+	assert len(notifications(task)) == 2, "running the job twice must send nothing twice"
+
+
+def test_village_task_reaches_the_township_when_the_village_has_nobody(world):
+	w = world
+	task = task_with_deadline(w, w.a.villages[1], 2)
+	run_daily()
+	assert {n.for_user for n in notifications(task)} == {w.a.liaison, w.a.head}
+
+
+def test_overdue_task_gets_one_supervision_notice_to_head_and_secretary(world):
+	w = world
+	task = task_with_deadline(w, w.b.unit, -2)
+	run_daily()
+	sent = notifications(task)
+	assert {n.for_user for n in sent} == {w.b.head, w.b.secretary}
+	assert all("督办" in n.subject for n in sent)
+	assert frappe.db.get_value("TD Rectification Task", task, "traffic_light") == "Overdue"
+	run_daily()
+	assert len(notifications(task)) == 2
+
+
+def test_long_overdue_task_is_proposed_for_an_interview_once(world):
+	w = world
+	task = task_with_deadline(w, w.b.unit, -45)
+	run_daily()
+	proposals = frappe.get_all("TD Interview", {"proposed_for_task": task}, ["name", "status", "unit", "interview_category"])
+	assert len(proposals) == 1
+	assert (proposals[0].status, proposals[0].unit, proposals[0].interview_category) == ("Planned", w.b.unit, "Reminder")
+	interviewees = frappe.get_all("TD Interviewee", {"parent": proposals[0].name}, pluck="user")
+	assert set(interviewees) == {w.b.head, w.b.secretary}
+	to_inspectors = [n for n in notifications(task) if n.for_user == w.inspector]
+	assert len(to_inspectors) == 1 and "建议约谈" in to_inspectors[0].subject
+	assert frappe.db.get_value("TD Rectification Task", task, "escalation_level") == "Interview Proposed"
+	run_daily()
+	assert frappe.db.count("TD Interview", {"proposed_for_task": task}) == 1
+
+
+def test_two_failed_rechecks_propose_an_interview(world):
+	w = world
+	task = task_with_deadline(w, w.a.unit, 20)
+	frappe.db.set_value("TD Rectification Task", task, {"failed_rechecks": 2, "round": 3, "workflow_state": "In Progress"})
+	run_daily()
+	assert frappe.db.count("TD Interview", {"proposed_for_task": task}) == 1
+
+
+def test_tasks_waiting_for_the_county_are_not_escalated(world):
+	w = world
+	task = task_with_deadline(w, w.a.unit, -40)
+	frappe.db.set_value("TD Rectification Task", task, "workflow_state", "Pending Recheck")
+	run_daily()
+	assert notifications(task) == []
+	assert frappe.db.get_value("TD Rectification Task", task, "traffic_light") == "Overdue"
+
+
+def test_a_new_round_starts_the_ladder_again(world):
+	w = world
+	task = task_with_deadline(w, w.a.unit, 3)
+	run_daily()
+	assert len(notifications(task)) == 2
+	frappe.db.set_value("TD Rectification Task", task, {"round": 2, "escalation_level": ""})
+	run_daily()
+	assert len(notifications(task)) == 4
+
+
+def test_settings_reject_a_zero_window(world):
+	frappe.set_user(world.admin)
+	settings = frappe.get_single("TD Settings")
+	settings.due_soon_days = 0
+	with pytest.raises(frappe.ValidationError):
+		settings.save()
