@@ -32,9 +32,12 @@ fixtures = [
 ]
 
 
+after_install = "twoduty_app.setup.install.after_install"
+
 # Unit scope: membership of a unit limits what a user sees to that unit's branch of the tree
 _SCOPED = ("TD Unit", "TD Interview", "TD Inspection", "TD Rectification Task", "TD Recheck")
 permission_query_conditions = {dt: "twoduty_app.permissions.unit_scope.query_conditions" for dt in _SCOPED}
+permission_query_conditions["File"] = "twoduty_app.permissions.unit_scope.file_query_conditions"
 has_permission = {dt: "twoduty_app.permissions.unit_scope.has_permission" for dt in _SCOPED}
 
 doc_events = {

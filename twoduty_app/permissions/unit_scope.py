@@ -129,3 +129,22 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bo
 		# a new record has no unit yet while the form is drafted; saving will require one
 		return True if doc.is_new() else False
 	return is_unit_in_scope(unit, user)
+
+
+def file_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Files attached to an out-of-scope unit record are not listed (Frappe's own File condition lets
+	anyone who can read the doctype list every attachment of it)."""
+	ranges = get_scope_ranges(user)
+	if ranges is None:
+		return ""
+	units = f"select `name` from `tabTD Unit` where {_range_sql('`lft`', ranges)}" if ranges else "select null"
+	clauses = []
+	for scoped, unit_field in SCOPED_DOCTYPES.items():
+		if unit_field is None:
+			visible = units
+		else:
+			visible = f"select `name` from `tab{scoped}` where `{unit_field}` in ({units})"
+		clauses.append(
+			f"(ifnull(`tabFile`.`attached_to_doctype`, '') != '{scoped}' or `tabFile`.`attached_to_name` in ({visible}))"
+		)
+	return "(" + " and ".join(clauses) + ")"

@@ -1,0 +1,22 @@
+"""Install-time setup. Seed data that must survive admin edits is created idempotently."""
+
+import frappe
+
+
+def after_install():
+	hide_tracebacks_from_users()
+	save_default_settings()
+
+
+def hide_tracebacks_from_users():
+	"""Users see the translated message of an error, never the server's stack trace."""
+	frappe.db.set_single_value("System Settings", "allow_error_traceback", 0)
+
+
+def save_default_settings():
+	settings = frappe.get_single("TD Settings")
+	for df in settings.meta.fields:
+		if df.default and settings.get(df.fieldname) in (None, "", 0):
+			settings.set(df.fieldname, df.default)
+	settings.flags.ignore_permissions = True
+	settings.save()
