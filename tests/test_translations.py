@@ -4,12 +4,14 @@ import ast
 import csv
 import json
 import pathlib
+import re
 
 import frappe
 from frappe.translate import clear_cache as clear_translation_cache
 from frappe.translate import get_all_translations
 
 APP = pathlib.Path(frappe.get_app_path("twoduty_app"))
+JS_STRING = re.compile(r'__\(\s*"((?:[^"\\]|\\.)*)"')
 
 
 def app_translations() -> dict[str, str]:
@@ -42,6 +44,8 @@ def shown_strings() -> set[str]:
 				and isinstance(node.args[0], ast.Constant)
 			):
 				found.add(node.args[0].value)
+	for path in APP.rglob("*.js"):
+		found.update(JS_STRING.findall(path.read_text(encoding="utf-8")))
 	return {s for s in found if any(c.isascii() and c.isalpha() for c in s)}
 
 
