@@ -41,7 +41,9 @@ class Response:
 		return json.loads(self.body or b"{}")
 
 
-def request(method: str, path: str, token: str, params: dict | None = None, data: dict | None = None) -> Response:
+def request(
+	method: str, path: str, token: str, params: dict | None = None, data: dict | None = None, headers: dict | None = None
+) -> Response:
 	site = frappe.local.site
 	result: dict = {}
 	if params:
@@ -54,7 +56,7 @@ def request(method: str, path: str, token: str, params: dict | None = None, data
 			resp = _client.open(
 				path,
 				method=method,
-				headers={"Authorization": token, "Accept": "application/json"},
+				headers={"Authorization": token, "Accept": "application/json", **(headers or {})},
 				json=data,
 			)
 			result["resp"] = Response(resp.status_code, resp.get_data(), resp.headers)
@@ -73,8 +75,8 @@ def post(path: str, token: str, data: dict) -> Response:
 	return request("POST", path, token, data=data)
 
 
-def put(path: str, token: str, data: dict) -> Response:
-	return request("PUT", path, token, data=data)
+def put(path: str, token: str, data: dict, headers: dict | None = None) -> Response:
+	return request("PUT", path, token, data=data, headers=headers)
 
 
 def delete(path: str, token: str) -> Response:

@@ -124,7 +124,13 @@ def test_unit_cannot_edit_what_the_county_set_through_rest(world):
 def test_error_over_rest_is_translated_for_a_chinese_user(world):
 	w = world
 	token = w.extra["tokens"][w.a.head]
-	resp = http.put(f"/api/resource/TD Rectification Task/{w.extra['task_a']}", token, {"deadline": add_days(today(), 300)})
+	# an API client (a phone) asks for Chinese the way browsers do; desk sessions use the user's language
+	resp = http.put(
+		f"/api/resource/TD Rectification Task/{w.extra['task_a']}",
+		token,
+		{"deadline": add_days(today(), 300)},
+		headers={"Accept-Language": "zh-CN,zh;q=0.9"},
+	)
 	messages = [frappe.parse_json(m)["message"] for m in frappe.parse_json(resp.json().get("_server_messages", "[]"))]
 	assert any("由纪委设定" in m for m in messages), resp.text[:300]
 
