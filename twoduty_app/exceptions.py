@@ -49,3 +49,11 @@ class RecheckNotAllowedError(frappe.ValidationError):
 
 class SelfRecheckError(RecheckNotAllowedError):
 	pass
+
+
+class AssignmentLockedError(frappe.ValidationError):
+	pass
+
+
+class LateRecordError(frappe.ValidationError):
+	pass

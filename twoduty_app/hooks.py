@@ -14,7 +14,7 @@ fixtures = [
 			[
 				"name",
 				"in",
-				["Draft", "Issued", "Plan Submitted", "In Progress", "Report Submitted", "Pending Recheck", "Closed", "Cancelled"],
+				["Draft", "Issued", "Plan Submitted", "In Progress", "Report Submitted", "Pending Recheck", "Closed", "Cancelled", "Signed"],
 			]
 		],
 	},
@@ -24,18 +24,30 @@ fixtures = [
 			[
 				"name",
 				"in",
-				["Issue", "Submit Plan", "Approve Plan", "Return Plan", "Start Rectification", "Submit Report", "Sign Off", "Return Report", "Cancel"],
+				["Issue", "Submit Plan", "Approve Plan", "Return Plan", "Start Rectification", "Submit Report", "Sign Off", "Return Report", "Cancel", "Sign"],
 			]
 		],
 	},
-	{"dt": "Workflow", "filters": [["name", "in", ["TD Rectification Task Workflow"]]]},
+	{"dt": "Workflow", "filters": [["name", "in", ["TD Rectification Task Workflow", "TD Duty Assignment Workflow"]]]},
 ]
 
 
 after_install = "twoduty_app.setup.install.after_install"
+# seed data (duty catalogue, checklist templates): created when missing, never overwritten
+after_sync = "twoduty_app.setup.install.after_sync"
+after_migrate = "twoduty_app.setup.install.after_sync"
 
 # Unit scope: membership of a unit limits what a user sees to that unit's branch of the tree
-_SCOPED = ("TD Unit", "TD Interview", "TD Inspection", "TD Rectification Task", "TD Recheck")
+_SCOPED = (
+	"TD Unit",
+	"TD Interview",
+	"TD Inspection",
+	"TD Rectification Task",
+	"TD Recheck",
+	"TD Duty Assignment",
+	"TD Duty Record",
+	"TD Unit Checklist",
+)
 permission_query_conditions = {dt: "twoduty_app.permissions.unit_scope.query_conditions" for dt in _SCOPED}
 permission_query_conditions["File"] = "twoduty_app.permissions.unit_scope.file_query_conditions"
 has_permission = {dt: "twoduty_app.permissions.unit_scope.has_permission" for dt in _SCOPED}
@@ -47,7 +59,10 @@ doc_events = {
 }
 
 scheduler_events = {
-	"daily": ["twoduty_app.tasks.escalation.run_daily"],
+	"daily": [
+		"twoduty_app.tasks.escalation.run_daily",
+		"twoduty_app.services.duty.refresh_current_year",
+	],
 }
 
 

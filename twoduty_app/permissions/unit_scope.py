@@ -16,6 +16,9 @@ SCOPED_DOCTYPES: dict[str, str | None] = {
 	"TD Inspection": "unit",
 	"TD Rectification Task": "unit",
 	"TD Recheck": "unit",
+	"TD Duty Assignment": "unit",
+	"TD Duty Record": "unit",
+	"TD Unit Checklist": "unit",
 }
 
 UNRESTRICTED_ROLES = ("System Manager",)

@@ -3,6 +3,13 @@
 import frappe
 
 
+def after_sync():
+	"""After install (fixtures are in by then) and after every migrate."""
+	from twoduty_app.responsibility.seed import seed_all
+
+	seed_all()
+
+
 def after_install():
 	hide_tracebacks_from_users()
 	save_default_settings()

@@ -1,0 +1,141 @@
+# Copyright (c) 2026, twoduty_app developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, now_datetime, nowdate
+
+from twoduty_app.exceptions import LateRecordError
+from twoduty_app.permissions.roles import is_county_staff
+from twoduty_app.services import duty, periods
+
+SYSTEM_FIELDS = ("review_status", "review_comment", "reviewed_by", "reviewed_on", "is_late", "late_approval", "counts")
+
+
+class TDDutyRecord(Document):
+	def validate(self):
+		before = self.get_doc_before_save()
+		self.guard_system_fields(before)
+		self.guard_reviewed(before)
+		self.validate_date()
+		self.link_assignment()
+		if not before or self.period_facts_changed(before):
+			self.mark_late_entry()
+
+	def on_update(self):
+		if self.duty_assignment:
+			duty.save_progress(self.duty_assignment)
+
+	def on_trash(self):
+		if self.review_status == "Reviewed" and not is_county_staff():
+			frappe.throw(_("A reviewed record cannot be deleted."))
+
+	def guard_system_fields(self, before):
+		if self.flags.via_system:
+			return
+		reference = before or frappe.new_doc(self.doctype)
+		for fieldname in SYSTEM_FIELDS:
+			if str(reference.get(fieldname) or "") != str(self.get(fieldname) or ""):
+				frappe.throw(
+					_("{0} is kept by the system and cannot be set by hand.").format(
+						frappe.bold(_(self.meta.get_label(fieldname)))
+					)
+				)
+
+	def guard_reviewed(self, before):
+		if before and before.review_status == "Reviewed" and not self.flags.via_system and not is_county_staff():
+			frappe.throw(_("A reviewed record cannot be changed."))
+
+	def validate_date(self):
+		if getdate(self.record_date) > getdate(nowdate()):
+			frappe.throw(_("A record describes work already done; the date cannot be in the future."))
+
+	def link_assignment(self):
+		year = getdate(self.record_date).year
+		self.duty_assignment = frappe.db.get_value("TD Duty Assignment", {"unit": self.unit, "year": year})
+		if not self.duty_assignment:
+			return
+		assigned = set(
+			frappe.get_all(
+				"TD Duty Assignment Item", filters={"parent": self.duty_assignment, "parenttype": "TD Duty Assignment"}, pluck="duty_item"
+			)
+		)
+		for row in self.duty_items:
+			if row.duty_item not in assigned:
+				frappe.throw(
+					_("{0} is not among the duties assigned to {1} for {2}.").format(
+						frappe.bold(row.duty_item), frappe.bold(self.unit_name or self.unit), year
+					)
+				)
+
+	def period_facts_changed(self, before) -> bool:
+		return getdate(before.record_date) != getdate(self.record_date) or {r.duty_item for r in before.duty_items} != {
+			r.duty_item for r in self.duty_items
+		}
+
+	def mark_late_entry(self):
+		"""Entered after the period closed: it counts only once the county approves (补录)."""
+		frequencies = dict(
+			frappe.get_all(
+				"TD Duty Item",
+				filters={"name": ("in", [r.duty_item for r in self.duty_items] or [""])},
+				fields=["name", "frequency"],
+				as_list=True,
+			)
+		)
+		entered = getdate(nowdate())
+		done = getdate(self.record_date)
+		self.is_late = int(any(periods.is_late_entry(done, entered, f or periods.YEARLY) for f in frequencies.values()))
+		self.late_approval = "Pending" if self.is_late else ""
+		self.counts = 0 if self.is_late else 1
+
+	@frappe.whitelist()
+	def review(self, comment: str):
+		"""审核意见: by the unit's discipline secretary (or one above it) or the county's staff."""
+		self.check_permission("read")
+		user = frappe.session.user
+		is_secretary = "TwoDuty Discipline Secretary" in frappe.get_roles(user) and frappe.db.exists(
+			"TD Unit Member",
+			{
+				"user": user,
+				"position": "Discipline Secretary",
+				"parenttype": "TD Unit",
+				"parent": ("in", _unit_and_ancestors(self.unit)),
+			},
+		)
+		if not (is_secretary or is_county_staff(user)):
+			frappe.throw(_("Only the discipline secretary or the county can review a duty record."), frappe.PermissionError)
+		if not (comment or "").strip():
+			frappe.throw(_("Please write the review comment."))
+		self.review_status = "Reviewed"
+		self.review_comment = comment.strip()
+		self.reviewed_by = user
+		self.reviewed_on = now_datetime()
+		self._save_as_system()
+
+	@frappe.whitelist()
+	def approve_late_entry(self, approve: bool = True):
+		"""补录审批: only the county decides whether a late record counts."""
+		self.check_permission("read")
+		if not is_county_staff():
+			frappe.throw(_("Only the county can approve a late entry."), frappe.PermissionError)
+		if not self.is_late:
+			frappe.throw(_("This record was entered on time and needs no approval."), LateRecordError)
+		approve = frappe.utils.sbool(approve)
+		self.late_approval = "Approved" if approve else "Rejected"
+		self.counts = 1 if approve else 0
+		self._save_as_system()
+
+	def _save_as_system(self):
+		self.flags.via_system = True
+		try:
+			self.save(ignore_permissions=True)
+		finally:
+			self.flags.via_system = False
+
+
+def _unit_and_ancestors(unit: str) -> list[str]:
+	from twoduty_app.services.units import ancestors_and_self
+
+	return ancestors_and_self(unit)

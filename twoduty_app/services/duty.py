@@ -1,0 +1,157 @@
+"""Yearly duty assignments (责任分解) and their progress.
+
+An assignment is built from the catalogue for the unit's type: the collective items for the leadership
+team, the first-duty items for the unit head, the supervisory items for the discipline secretary, and
+for each team member the 一岗双责 items naming the sub-units he or she oversees.
+"""
+
+from datetime import date
+
+import frappe
+from frappe.utils import getdate, nowdate
+
+from twoduty_app.services import periods
+from twoduty_app.services import task_states as ts
+
+LAYER_POSITION = {
+	"First Responsible Person": "Unit Head",
+	"Supervisory": "Discipline Secretary",
+}
+COMMIT_EVERY = 100
+
+
+def assignment_name(unit: str, year: int) -> str:
+	return f"{unit}-{int(year)}"
+
+
+def catalogue_by_unit_type() -> dict[str, list[dict]]:
+	Item = frappe.qb.DocType("TD Duty Item")
+	Applies = frappe.qb.DocType("TD Duty Item Unit Type")
+	rows = (
+		frappe.qb.from_(Item)
+		.join(Applies)
+		.on((Applies.parent == Item.name) & (Applies.parenttype == "TD Duty Item"))
+		.select(Item.name, Item.duty_layer, Applies.unit_type)
+		.where(Item.disabled == 0)
+		.orderby(Item.name)
+		.run(as_dict=True)
+	)
+	by_type: dict[str, list[dict]] = {}
+	for row in rows:
+		by_type.setdefault(row.unit_type, []).append(row)
+	return by_type
+
+
+def build_items(unit, catalogue: list[dict]) -> list[dict]:
+	"""Rows of an assignment for one unit document (with its members and oversight)."""
+	holders = {m.position: m.user for m in unit.members if m.position in LAYER_POSITION.values()}
+	team = [m.user for m in unit.members if m.position == "Team Member"]
+	names = _unit_names({o.overseen_unit for o in unit.oversight})
+	oversees = {}
+	for row in unit.oversight:
+		oversees.setdefault(row.user, []).append(names.get(row.overseen_unit, row.overseen_unit))
+	items = []
+	for duty in catalogue:
+		if duty.duty_layer == "Team Member":
+			for user in team:
+				items.append(
+					{"duty_item": duty.name, "responsible_user": user, "overseen_units": "、".join(oversees.get(user, []))}
+				)
+		else:
+			items.append({"duty_item": duty.name, "responsible_user": holders.get(LAYER_POSITION.get(duty.duty_layer))})
+	return items
+
+
+def _unit_names(units: set[str]) -> dict[str, str]:
+	if not units:
+		return {}
+	return dict(frappe.get_all("TD Unit", filters={"name": ("in", list(units))}, fields=["name", "unit_name"], as_list=True))
+
+
+def generate_assignments(year: int, county: str | None = None, publish_progress: bool = True) -> dict:
+	"""Create the year's assignment for every unit whose type has duties. Re-running creates no duplicates."""
+	year = int(year)
+	catalogue = catalogue_by_unit_type()
+	Unit = frappe.qb.DocType("TD Unit")
+	query = frappe.qb.from_(Unit).select(Unit.name).where(Unit.unit_type.isin(list(catalogue) or [""]))
+	if county:
+		lft, rgt = frappe.db.get_value("TD Unit", county, ["lft", "rgt"])
+		query = query.where(Unit.lft[lft:rgt])
+	units = query.orderby(Unit.lft).run(pluck=True)
+	existing = set(
+		frappe.get_all("TD Duty Assignment", filters={"year": year, "unit": ("in", units or [""])}, pluck="unit")
+	)
+	todo = [u for u in units if u not in existing]
+	for i, unit_name in enumerate(todo, start=1):
+		unit = frappe.get_doc("TD Unit", unit_name)
+		frappe.get_doc(
+			{
+				"doctype": "TD Duty Assignment",
+				"unit": unit.name,
+				"year": year,
+				"items": build_items(unit, catalogue.get(unit.unit_type, [])),
+			}
+		).insert(ignore_permissions=True)
+		if i % COMMIT_EVERY == 0:
+			frappe.db.commit()  # long background loop: keep progress if the job is interrupted
+			if publish_progress:
+				frappe.publish_progress(i * 100 / len(todo), title=frappe._("Generating duty assignments"))
+	return {"created": len(todo), "skipped": len(existing)}
+
+
+def refresh_progress(assignment, today: date | None = None) -> None:
+	"""Recompute each row's period, record and traffic light, and the assignment's progress."""
+	today = today or getdate(nowdate())
+	due_soon_days = frappe.db.get_single_value("TD Settings", "due_soon_days") or 7
+	Record = frappe.qb.DocType("TD Duty Record")
+	RecordItem = frappe.qb.DocType("TD Duty Record Item")
+	rows = (
+		frappe.qb.from_(Record)
+		.join(RecordItem)
+		.on((RecordItem.parent == Record.name) & (RecordItem.parenttype == "TD Duty Record"))
+		.select(RecordItem.duty_item, Record.record_date)
+		.where((Record.unit == assignment.unit) & (Record.counts == 1))
+		.where(Record.record_date[date(int(assignment.year), 1, 1) : date(int(assignment.year), 12, 31)])
+		.run()
+	)
+	dates_by_item: dict[str, list[date]] = {}
+	for duty_item, done_on in rows:
+		dates_by_item.setdefault(duty_item, []).append(getdate(done_on))
+	reference = min(today, date(int(assignment.year), 12, 31))
+	done = 0
+	for item in assignment.items:
+		frequency = item.frequency or periods.YEARLY
+		start, end = periods.period_bounds(reference, frequency)
+		dates = dates_by_item.get(item.duty_item, [])
+		item.period_due = end
+		item.recorded_in_period = 1 if any(start <= d <= end for d in dates) else 0
+		previous = periods.previous_period(reference, frequency)
+		missed_previous = previous and not any(previous[0] <= d <= previous[1] for d in dates)
+		if item.recorded_in_period:
+			item.traffic_light = ts.ON_TRACK
+		elif missed_previous or end < today:
+			item.traffic_light = ts.OVERDUE
+		else:
+			item.traffic_light = ts.traffic_light(ts.IN_PROGRESS, end, today, due_soon_days)
+		done += item.recorded_in_period
+	assignment.progress = round(100 * done / len(assignment.items), 1) if assignment.items else 0
+
+
+def save_progress(assignment_name_: str) -> None:
+	"""Refresh and store progress without touching the signature lock (system fields only)."""
+	assignment = frappe.get_doc("TD Duty Assignment", assignment_name_)
+	refresh_progress(assignment)
+	for item in assignment.items:
+		item.db_update()
+	assignment.db_set("progress", assignment.progress, update_modified=False)
+
+
+def refresh_current_year() -> int:
+	"""Daily: every assignment of the current year gets its progress and lights recomputed."""
+	year = getdate(nowdate()).year
+	names = frappe.get_all("TD Duty Assignment", filters={"year": year}, pluck="name")
+	for i, name in enumerate(names, start=1):
+		save_progress(name)
+		if i % COMMIT_EVERY == 0:
+			frappe.db.commit()  # long scheduler loop
+	return len(names)
