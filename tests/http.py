@@ -49,21 +49,28 @@ def request(
 	if params:
 		path = f"{path}?{urlencode({k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()})}"
 
+	payload = json.loads(frappe.as_json(data)) if data is not None else None  # dates and decimals as Frappe sends them
+
 	def run():
 		from unittest.mock import patch
 
-		with patch("frappe.app.get_site_name", return_value=site):
-			resp = _client.open(
-				path,
-				method=method,
-				headers={"Authorization": token, "Accept": "application/json", **(headers or {})},
-				json=data,
-			)
-			result["resp"] = Response(resp.status_code, resp.get_data(), resp.headers)
+		try:
+			with patch("frappe.app.get_site_name", return_value=site):
+				resp = _client.open(
+					path,
+					method=method,
+					headers={"Authorization": token, "Accept": "application/json", **(headers or {})},
+					json=payload,
+				)
+				result["resp"] = Response(resp.status_code, resp.get_data(), resp.headers)
+		except Exception as e:  # surface it in the test's thread
+			result["error"] = e
 
 	t = threading.Thread(target=run)
 	t.start()
 	t.join()
+	if "error" in result:
+		raise result["error"]
 	return result["resp"]
 
 

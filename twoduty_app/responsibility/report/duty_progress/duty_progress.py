@@ -1,0 +1,75 @@
+# Copyright (c) 2026, twoduty_app developers and contributors
+# For license information, please see license.txt
+
+"""Duty progress per unit or per responsible person: duties, duties recorded this period, lights."""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Count, Sum
+from frappe.query_builder import Case
+
+from twoduty_app.services.report_filters import units_criterion
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	by_person = filters.get("group_by") == "Person"
+	rows = data(filters, by_person)
+	chart = {
+		"data": {
+			"labels": [r["label"] for r in rows[:30]],
+			"datasets": [{"name": _("Progress"), "values": [r["progress"] for r in rows[:30]]}],
+		},
+		"type": "bar",
+	}
+	return columns(by_person), rows, None, chart
+
+
+def columns(by_person):
+	first = (
+		{"fieldname": "label", "label": _("Responsible Person"), "fieldtype": "Data", "width": 180}
+		if by_person
+		else {"fieldname": "label", "label": _("Unit"), "fieldtype": "Data", "width": 180}
+	)
+	return [
+		first,
+		{"fieldname": "duties", "label": _("Duties"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "recorded", "label": _("Recorded This Period"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "overdue", "label": _("Overdue"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "progress", "label": _("Progress"), "fieldtype": "Percent", "width": 100},
+	]
+
+
+def data(filters, by_person):
+	Item = frappe.qb.DocType("TD Duty Assignment Item")
+	Assignment = frappe.qb.DocType("TD Duty Assignment")
+	Unit = frappe.qb.DocType("TD Unit")
+	User = frappe.qb.DocType("User")
+	key = User.full_name if by_person else Unit.unit_name
+	query = (
+		frappe.qb.from_(Item)
+		.join(Assignment).on(Assignment.name == Item.parent)
+		.join(Unit).on(Unit.name == Assignment.unit)
+		.left_join(User).on(User.name == Item.responsible_user)
+		.select(
+			key, Count("*"), Sum(Item.recorded_in_period),
+			Sum(Case().when(Item.traffic_light == "Overdue", 1).else_(0)),
+		)
+		.where((Item.parenttype == "TD Duty Assignment") & (Assignment.year == int(filters.year or frappe.utils.getdate().year)))
+		.groupby(key)
+		.orderby(key)
+	)  # fmt: skip
+	if by_person:
+		query = query.where(Item.responsible_user.isnotnull())
+	if (criterion := units_criterion(Unit, filters)) is not None:
+		query = query.where(criterion)
+	return [
+		{
+			"label": label or _("Leadership Team"),
+			"duties": duties,
+			"recorded": int(recorded or 0),
+			"overdue": int(overdue or 0),
+			"progress": round(100 * int(recorded or 0) / duties, 1) if duties else 0,
+		}
+		for label, duties, recorded, overdue in query.run()
+	]

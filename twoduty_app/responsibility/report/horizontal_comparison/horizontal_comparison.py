@@ -1,0 +1,117 @@
+# Copyright (c) 2026, twoduty_app developers and contributors
+# For license information, please see license.txt
+
+"""横向对比: townships against county departments, and government against party-and-mass against stationed units:
+tasks, on-time close-out, duty-record coverage and interviews."""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Count, Extract, Sum
+from frappe.query_builder import Case
+
+from twoduty_app.services.report_filters import first_level_units, owner_of, units_criterion
+
+GROUPS = [
+	("unit_type", "Township"),
+	("unit_type", "County Department"),
+	("department_category", "Government Department"),
+	("department_category", "Party and Mass Organization"),
+	("department_category", "Stationed Unit"),
+]
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	rows = data(filters)
+	chart = {
+		"data": {
+			"labels": [r["group"] for r in rows],
+			"datasets": [
+				{"name": _("On-time Rate (%)"), "values": [r["on_time_rate"] for r in rows]},
+				{"name": _("Duty Record Coverage (%)"), "values": [r["record_coverage"] for r in rows]},
+			],
+		},
+		"type": "bar",
+	}
+	return columns(), rows, None, chart
+
+
+def columns():
+	return [
+		{"fieldname": "group", "label": _("Group"), "fieldtype": "Data", "width": 160},
+		{"fieldname": "units", "label": _("Units"), "fieldtype": "Int", "width": 70},
+		{"fieldname": "tasks", "label": _("Tasks"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "closed", "label": _("Closed"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "on_time_rate", "label": _("On-time Rate (%)"), "fieldtype": "Percent", "width": 110},
+		{"fieldname": "record_coverage", "label": _("Duty Record Coverage (%)"), "fieldtype": "Percent", "width": 140},
+		{"fieldname": "interviews", "label": _("Interviews"), "fieldtype": "Int", "width": 90},
+	]
+
+
+def data(filters):
+	year = int(filters.year or frappe.utils.getdate().year)
+	first = first_level_units(filters)
+	per_unit = {u.name: frappe._dict(tasks=0, closed=0, on_time=0, records=0, interviews=0) for u in first}
+	Unit = frappe.qb.DocType("TD Unit")
+	scope = units_criterion(Unit, filters)
+
+	Task = frappe.qb.DocType("TD Rectification Task")
+	q = (
+		frappe.qb.from_(Task).join(Unit).on(Unit.name == Task.unit)
+		.select(
+			Unit.lft, Count("*"),
+			Sum(Case().when(Task.workflow_state == "Closed", 1).else_(0)),
+			Sum(Case().when((Task.workflow_state == "Closed") & (Task.closed_on <= Task.deadline), 1).else_(0)),
+		)
+		.where(Extract("year", Task.issued_on) == year)
+		.groupby(Task.unit)
+	)  # fmt: skip
+	for lft, tasks, closed, on_time in (q.where(scope) if scope is not None else q).run():
+		if owner := owner_of(lft, first):
+			agg = per_unit[owner.name]
+			agg.tasks += tasks
+			agg.closed += int(closed or 0)
+			agg.on_time += int(on_time or 0)
+
+	Record = frappe.qb.DocType("TD Duty Record")
+	q = (
+		frappe.qb.from_(Record).join(Unit).on(Unit.name == Record.unit)
+		.select(Unit.lft, Count("*"))
+		.where((Record.counts == 1) & (Extract("year", Record.record_date) == year))
+		.groupby(Record.unit)
+	)  # fmt: skip
+	for lft, n in (q.where(scope) if scope is not None else q).run():
+		if owner := owner_of(lft, first):
+			per_unit[owner.name].records += n
+
+	Interview = frappe.qb.DocType("TD Interview")
+	q = (
+		frappe.qb.from_(Interview).join(Unit).on(Unit.name == Interview.unit)
+		.select(Unit.lft, Count("*"))
+		.where(Interview.status.isin(("Held", "Following Up", "Closed")) & (Extract("year", Interview.held_on) == year))
+		.groupby(Interview.unit)
+	)  # fmt: skip
+	for lft, n in (q.where(scope) if scope is not None else q).run():
+		if owner := owner_of(lft, first):
+			per_unit[owner.name].interviews += n
+
+	rows = []
+	for field, value in GROUPS:
+		members = [u for u in first if u.get(field) == value]
+		if not members:
+			continue
+		aggs = [per_unit[u.name] for u in members]
+		closed = sum(a.closed for a in aggs)
+		rows.append(
+			{
+				"group": _(value),
+				"indent": 0 if field == "unit_type" else 1,
+				"units": len(members),
+				"tasks": sum(a.tasks for a in aggs),
+				"closed": closed,
+				"on_time_rate": round(100 * sum(a.on_time for a in aggs) / closed, 1) if closed else 0,
+				"record_coverage": round(100 * sum(1 for a in aggs if a.records) / len(members), 1),
+				"interviews": sum(a.interviews for a in aggs),
+			}
+		)
+	return rows

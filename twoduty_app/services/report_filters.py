@@ -1,0 +1,76 @@
+"""Unit conditions shared by the reports: the viewer's scope, a chosen subtree, a department category.
+
+Every report joins `TD Unit` and adds `units_criterion(Unit, filters)`, so a township user's report
+covers that township's branch only, whatever the filters say."""
+
+import frappe
+from frappe.query_builder import Criterion
+
+from twoduty_app.permissions.unit_scope import get_scope_ranges
+from twoduty_app.services.unit_rules import FIRST_LEVEL_TYPES
+
+
+def _ranges_criterion(Unit, ranges):
+	if not ranges:
+		return Unit.lft.isnull() & Unit.lft.notnull()  # matches nothing
+	return Criterion.any([Unit.lft[a:b] for a, b in ranges])
+
+
+def units_criterion(Unit, filters) -> Criterion | None:
+	parts = []
+	scope = get_scope_ranges()
+	if scope is not None:
+		parts.append(_ranges_criterion(Unit, scope))
+	if filters.get("unit"):
+		bounds = frappe.db.get_value("TD Unit", filters.unit, ["lft", "rgt"])
+		parts.append(_ranges_criterion(Unit, [bounds] if bounds else []))
+	if filters.get("department_category"):
+		rows = frappe.get_all(
+			"TD Unit",
+			filters={"unit_type": "County Department", "department_category": filters.department_category},
+			fields=["lft", "rgt"],
+			as_list=True,
+		)
+		parts.append(_ranges_criterion(Unit, rows))
+	return Criterion.all(parts) if parts else None
+
+
+def first_level_units(filters) -> list[dict]:
+	"""Townships and county departments the report talks about, sorted by lft.
+
+	A subtree filter or a scoped viewer keeps the first-level units inside that branch, or the one that
+	contains it (the figures themselves are always limited by `units_criterion`)."""
+	Unit = frappe.qb.DocType("TD Unit")
+	query = (
+		frappe.qb.from_(Unit)
+		.select(Unit.name, Unit.unit_name, Unit.unit_type, Unit.department_category, Unit.lft, Unit.rgt)
+		.where(Unit.unit_type.isin(FIRST_LEVEL_TYPES))
+		.orderby(Unit.lft)
+	)
+	if filters.get("department_category"):
+		query = query.where(Unit.department_category == filters.department_category)
+	limits = []
+	if filters.get("unit"):
+		bounds = frappe.db.get_value("TD Unit", filters.unit, ["lft", "rgt"])
+		limits.append([bounds] if bounds else [])
+	scope = get_scope_ranges()
+	if scope is not None:
+		limits.append(scope)
+	for ranges in limits:
+		query = query.where(
+			Criterion.any([Unit.lft[a:b] | ((Unit.lft <= a) & (Unit.rgt >= b)) for a, b in ranges])
+			if ranges
+			else Unit.lft.isnull()
+		)
+	return query.run(as_dict=True)
+
+
+def owner_of(lft: int, first_level: list[dict]) -> dict | None:
+	"""The first-level unit whose range holds `lft` (first_level sorted by lft)."""
+	import bisect
+
+	starts = [u.lft for u in first_level]
+	i = bisect.bisect_right(starts, lft) - 1
+	if i >= 0 and first_level[i].lft <= lft <= first_level[i].rgt:
+		return first_level[i]
+	return None

@@ -1,0 +1,9 @@
+// Copyright (c) 2026, twoduty_app developers and contributors
+// For license information, please see license.txt
+
+frappe.provide("frappe.dashboards.chart_sources");
+
+frappe.dashboards.chart_sources["TD Tasks by State"] = {
+	method: "twoduty_app.api.dashboard.tasks_by_state",
+	filters: [],
+};

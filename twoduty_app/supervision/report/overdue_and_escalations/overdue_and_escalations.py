@@ -1,0 +1,68 @@
+# Copyright (c) 2026, twoduty_app developers and contributors
+# For license information, please see license.txt
+
+"""逾期与督办: open tasks that are overdue or escalated, worst first."""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Count
+from frappe.utils import date_diff, nowdate
+
+from twoduty_app.services import task_states as ts
+from twoduty_app.services.report_filters import units_criterion
+
+PAGE = 2000
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	rows = data(filters)
+	return columns(), rows, None, chart(rows)
+
+
+def columns():
+	return [
+		{"fieldname": "name", "label": _("Rectification Task"), "fieldtype": "Link", "options": "TD Rectification Task", "width": 140},
+		{"fieldname": "unit_name", "label": _("Unit"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "problem", "label": _("Problem"), "fieldtype": "Data", "width": 240},
+		{"fieldname": "deadline", "label": _("Deadline"), "fieldtype": "Date", "width": 100},
+		{"fieldname": "days_overdue", "label": _("Days Overdue"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "workflow_state", "label": _("Workflow State"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "escalation_level", "label": _("Escalation"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "round", "label": _("Round"), "fieldtype": "Int", "width": 70},
+		{"fieldname": "failed_rechecks", "label": _("Failed Rechecks"), "fieldtype": "Int", "width": 90},
+	]
+
+
+def data(filters):
+	Task = frappe.qb.DocType("TD Rectification Task")
+	Unit = frappe.qb.DocType("TD Unit")
+	query = (
+		frappe.qb.from_(Task)
+		.join(Unit)
+		.on(Unit.name == Task.unit)
+		.select(
+			Task.name, Unit.unit_name, Task.problem, Task.deadline, Task.workflow_state, Task.escalation_level,
+			Task.round, Task.failed_rechecks,
+		)  # fmt: skip
+		.where(Task.workflow_state.isin(ts.UNIT_TURN_STATES))
+		.where((Task.traffic_light == ts.OVERDUE) | (Task.escalation_level != ""))
+		.orderby(Task.deadline)
+		.limit(PAGE)
+	)
+	if (criterion := units_criterion(Unit, filters)) is not None:
+		query = query.where(criterion)
+	rows = query.run(as_dict=True)
+	today = nowdate()
+	for row in rows:
+		row.days_overdue = max(0, date_diff(today, row.deadline))
+		row.workflow_state = _(row.workflow_state)
+		row.escalation_level = _(row.escalation_level) if row.escalation_level else ""
+	return rows
+
+
+def chart(rows):
+	levels: dict[str, int] = {}
+	for row in rows:
+		levels[row.escalation_level or _("Overdue")] = levels.get(row.escalation_level or _("Overdue"), 0) + 1
+	return {"data": {"labels": list(levels), "datasets": [{"name": _("Tasks"), "values": list(levels.values())}]}, "type": "pie"}

@@ -1,0 +1,73 @@
+# Copyright (c) 2026, twoduty_app developers and contributors
+# For license information, please see license.txt
+
+"""整改台账: every rectification task issued in the year, with its unit, measures, deadline, state and round."""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Extract
+
+from twoduty_app.services.report_filters import units_criterion
+
+PAGE = 2000
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	return columns(), data(filters), None, chart(filters)
+
+
+def columns():
+	return [
+		{"fieldname": "name", "label": _("Rectification Task"), "fieldtype": "Link", "options": "TD Rectification Task", "width": 140},
+		{"fieldname": "unit_name", "label": _("Unit"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "problem", "label": _("Problem"), "fieldtype": "Data", "width": 260},
+		{"fieldname": "measures", "label": _("Measures"), "fieldtype": "Data", "width": 220},
+		{"fieldname": "deadline", "label": _("Deadline"), "fieldtype": "Date", "width": 100},
+		{"fieldname": "workflow_state", "label": _("Workflow State"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "traffic_light", "label": _("Deadline Status"), "fieldtype": "Data", "width": 100},
+		{"fieldname": "round", "label": _("Round"), "fieldtype": "Int", "width": 70},
+		{"fieldname": "closed_on", "label": _("Closed On"), "fieldtype": "Date", "width": 100},
+	]
+
+
+def base_query(filters):
+	Task = frappe.qb.DocType("TD Rectification Task")
+	Unit = frappe.qb.DocType("TD Unit")
+	query = (
+		frappe.qb.from_(Task)
+		.join(Unit)
+		.on(Unit.name == Task.unit)
+		.where(Extract("year", Task.issued_on) == int(filters.year or frappe.utils.getdate().year))
+	)
+	if filters.get("workflow_state"):
+		query = query.where(Task.workflow_state == filters.workflow_state)
+	if (criterion := units_criterion(Unit, filters)) is not None:
+		query = query.where(criterion)
+	return query, Task, Unit
+
+
+def data(filters):
+	query, Task, Unit = base_query(filters)
+	rows = (
+		query.select(
+			Task.name, Unit.unit_name, Task.problem, Task.measures, Task.deadline, Task.workflow_state,
+			Task.traffic_light, Task.round, Task.closed_on,
+		)  # fmt: skip
+		.orderby(Task.deadline)
+		.limit(PAGE)
+		.run(as_dict=True)
+	)
+	for row in rows:
+		row.workflow_state = _(row.workflow_state) if row.workflow_state else ""
+		row.traffic_light = _(row.traffic_light) if row.traffic_light else ""
+	return rows
+
+
+def chart(filters):
+	query, Task, _Unit = base_query(filters)
+	counts = query.select(Task.workflow_state, frappe.query_builder.functions.Count("*")).groupby(Task.workflow_state).run()
+	return {
+		"data": {"labels": [_(s) for s, _n in counts], "datasets": [{"name": _("Tasks"), "values": [n for _s, n in counts]}]},
+		"type": "bar",
+	}
