@@ -23,6 +23,9 @@ ensure_packages() {
 	command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 	dpkg -s libmariadb-dev >/dev/null 2>&1 || missing+=(libmariadb-dev pkg-config)
 	fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk)
+	# PDFs of the print formats, and the browser tests
+	command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+	command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 	if [ ${#missing[@]} -gt 0 ]; then
 		is_root || die "missing packages: ${missing[*]} (install them as root: apt-get install ${missing[*]})"
 		say "installing ${missing[*]}"

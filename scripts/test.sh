@@ -31,7 +31,7 @@ set +e
 # pytest runs from the sites folder (Frappe writes its logs next to it); test paths are the app's
 targets=()
 for arg in "${@:-tests}"; do
-	case "$arg" in -*) targets+=("$arg") ;; *) targets+=("../apps/$APP/$arg") ;; esac
+	case "$arg" in -*) targets+=("$(printf %q "$arg")") ;; *) targets+=("$(printf %q "../apps/$APP/$arg")") ;; esac
 done
 as_bench "cd sites && TWODUTY_SITE='$SITE' TWODUTY_ARTIFACTS='$REPO_ROOT/artifacts' \
 	../env/bin/python -m pytest -p no:cacheprovider -q -rfE ${targets[*]}"

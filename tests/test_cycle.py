@@ -447,3 +447,42 @@ def test_inspection_findings_become_tasks(world):
 	assert frappe.db.get_value("TD Inspection", inspection.name, "status") == "Following Up"
 	# re-running makes no duplicates
 	assert inspection.create_rectification_tasks() == []
+
+
+def sent_to(doctype: str, name: str) -> dict[str, list[str]]:
+	rows = frappe.get_all("Notification Log", {"document_type": doctype, "document_name": name}, ["for_user", "subject"])
+	out: dict[str, list[str]] = {}
+	for row in rows:
+		out.setdefault(row.for_user, []).append(row.subject)
+	return out
+
+
+def test_the_unit_hears_about_issue_return_and_recheck(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	issued = sent_to("TD Rectification Task", task)
+	assert set(issued) == {w.a.liaison, w.a.head}
+	assert "新的整改任务" in issued[w.a.liaison][0]
+	submit_plan(task, w.a.liaison)
+	workflow(task, "Return Plan", w.a.head)
+	assert frappe.db.get_value("TD Rectification Task", task, "returned") == 1
+	assert any("方案被退回" in s for s in sent_to("TD Rectification Task", task)[w.a.liaison])
+	submit_plan(task, w.a.liaison)
+	assert frappe.db.get_value("TD Rectification Task", task, "returned") == 0
+	workflow(task, "Approve Plan", w.a.head)
+	add_progress(task, w.a.liaison)
+	workflow(task, "Submit Report", w.a.liaison)
+	workflow(task, "Sign Off", w.a.head)
+	recheck(task, w.inspector, "Fail", new_deadline=add_days(today(), 10))
+	after = sent_to("TD Rectification Task", task)
+	assert any("复查未通过" in s for s in after[w.a.secretary])
+	frappe.set_user("Administrator")
+	assert frappe.db.exists("Email Queue", {"reference_doctype": "TD Rectification Task", "reference_name": task})
+
+
+def test_interviewees_receive_the_notice(world):
+	w = world
+	interview = held_interview(w, [])
+	notices = sent_to("TD Interview", interview.name)
+	assert list(notices) == [w.a.head] and "约谈通知" in notices[w.a.head][0]

@@ -29,12 +29,18 @@ def _rollback():
 	frappe.db.rollback()
 
 
+# notifications a task had before the escalation job ran (e.g. "new task" to the unit when it was issued)
+BEFORE_JOB: dict[str, set[str]] = {}
+
+
 def notifications(task: str) -> list[dict]:
-	return frappe.get_all(
+	"""What the escalation job has sent about the task."""
+	rows = frappe.get_all(
 		"Notification Log",
 		{"document_type": "TD Rectification Task", "document_name": task},
-		["for_user", "subject", "email_content"],
+		["name", "for_user", "subject", "email_content"],
 	)
+	return [r for r in rows if r.name not in BEFORE_JOB.get(task, set())]
 
 
 def email_subject(raw: str) -> str:
@@ -45,10 +51,10 @@ def email_subject(raw: str) -> str:
 
 
 def emails_about(task: str) -> list[dict]:
-	"""Email Queue rows about the task, one per recipient."""
+	"""Email Queue rows about the task, one per recipient (those sent before the job excluded)."""
 	Queue = frappe.qb.DocType("Email Queue")
 	Recipient = frappe.qb.DocType("Email Queue Recipient")
-	return (
+	rows = (
 		frappe.qb.from_(Queue)
 		.join(Recipient)
 		.on(Recipient.parent == Queue.name)
@@ -56,6 +62,7 @@ def emails_about(task: str) -> list[dict]:
 		.where((Queue.reference_doctype == "TD Rectification Task") & (Queue.reference_name == task))
 		.run(as_dict=True)
 	)
+	return [r for r in rows if r.name not in BEFORE_JOB.get(task, set())]
 
 
 def task_with_deadline(w: CountyWorld, unit: str, deadline_days: int) -> str:
@@ -64,6 +71,8 @@ def task_with_deadline(w: CountyWorld, unit: str, deadline_days: int) -> str:
 	name = make_task(unit, deadline_days=40)
 	frappe.set_user("Administrator")
 	frappe.db.set_value("TD Rectification Task", name, "deadline", add_days(today(), deadline_days))
+	BEFORE_JOB[name] = set(frappe.get_all("Notification Log", {"document_name": name}, pluck="name"))
+	BEFORE_JOB[name] |= {e.name for e in emails_about(name)}
 	return name
 
 

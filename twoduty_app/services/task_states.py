@@ -25,6 +25,11 @@ DUE_SOON = "Due Soon"
 OVERDUE = "Overdue"
 
 
+def is_return(old: str | None, new: str | None) -> bool:
+	"""The unit head sent the plan or the report back to the unit."""
+	return (old, new) in ((PLAN_SUBMITTED, ISSUED), (REPORT_SUBMITTED, IN_PROGRESS))
+
+
 def traffic_light(state: str | None, deadline: date | None, today: date, due_soon_days: int) -> str:
 	"""Green, yellow or red for an open task; empty for drafts and finished tasks."""
 	if state not in LIT_STATES or not deadline:

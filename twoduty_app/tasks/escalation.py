@@ -12,6 +12,7 @@ from frappe.query_builder.functions import IfNull
 from frappe.utils import add_days, getdate, nowdate
 
 from twoduty_app.services import task_states as ts
+from twoduty_app.services.notify import notify
 from twoduty_app.services.units import contacts_for_units
 from twoduty_app.supervision.doctype.td_settings.td_settings import get_settings
 
@@ -73,6 +74,7 @@ def send_reminders(today: date, settings) -> int:
 	for task in tasks:
 		notify(
 			contacts.get(task.unit, []),
+			"TD Rectification Task",
 			task.name,
 			lambda lang, t=task: _("Rectification task {0} of {1} is due on {2}", lang=lang).format(
 				t.name, t.unit_name, frappe.format(t.deadline, "Date")
@@ -89,6 +91,7 @@ def send_supervision_notices(today: date) -> int:
 	for task in tasks:
 		notify(
 			contacts.get(task.unit, []),
+			"TD Rectification Task",
 			task.name,
 			lambda lang, t=task: _("Supervision notice: rectification task {0} of {1} is overdue", lang=lang).format(
 				t.name, t.unit_name
@@ -115,6 +118,7 @@ def propose_interviews(today: date, settings) -> int:
 		interview = make_interview_proposal(task, heads.get(task.unit, []), today)
 		notify(
 			inspectors,
+			"TD Rectification Task",
 			task.name,
 			lambda lang, t=task: _("Interview proposed for {0}: task {1} is long overdue or failed recheck", lang=lang).format(
 				t.unit_name, t.name
@@ -169,54 +173,3 @@ def county_inspectors() -> list[str]:
 		)
 		.run(pluck=True)
 	)
-
-
-def notify(users: list[str], task_name: str, subject, body) -> None:
-	"""In-app notification for each user, and one email per language to the same people.
-
-	`subject` and `body` take a language code, so each person reads them in his or her language.
-	"""
-	if not users:
-		return
-	by_language: dict[str, list[str]] = {}
-	for user, lang in user_languages(users).items():
-		by_language.setdefault(lang, []).append(user)
-	for lang, group in by_language.items():
-		title, text = subject(lang), body(lang)
-		for user in group:
-			frappe.get_doc(
-				{
-					"doctype": "Notification Log",
-					"for_user": user,
-					"type": "Alert",
-					"document_type": "TD Rectification Task",
-					"document_name": task_name,
-					"from_user": "Administrator",
-					"subject": title,
-					"email_content": text,
-				}
-			).insert(ignore_permissions=True)
-		if not outgoing_email_configured():
-			continue
-		frappe.sendmail(
-			recipients=group,
-			subject=title,
-			message=f"<p>{frappe.utils.escape_html(text)}</p><p>{frappe.utils.get_url_to_form('TD Rectification Task', task_name)}</p>",
-			reference_doctype="TD Rectification Task",
-			reference_name=task_name,
-		)
-
-
-def outgoing_email_configured() -> bool:
-	"""Mail needs a default outgoing Email Account; without one the in-app notification stands alone."""
-	return bool(
-		frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}) or frappe.conf.get("mail_server")
-	)
-
-
-def user_languages(users: list[str]) -> dict[str, str]:
-	default = frappe.db.get_default("lang") or "zh"
-	User = frappe.qb.DocType("User")
-	rows = frappe.qb.from_(User).select(User.name, User.language).where(User.name.isin(users or [""])).run()
-	found = {name: lang or default for name, lang in rows}
-	return {u: found.get(u, default) for u in users}

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import today
 
+from twoduty_app.services import cycle_notifications
 from twoduty_app.supervision.problem_source import ProblemSource
 
 
@@ -25,6 +26,11 @@ class TDInterview(ProblemSource):
 				frappe.throw(_("Row {0}: choose the interviewee or type the name.").format(row.idx))
 		if self.interview_kind == "Individual" and len(self.interviewees) > 1:
 			frappe.throw(_("An individual interview has one interviewee; choose Collective for more."))
+
+	def after_insert(self):
+		# a proposal from the escalation job waits for the inspectors; a planned interview is announced
+		if not self.flags.via_system:
+			cycle_notifications.interview_announced(self)
 
 	@frappe.whitelist()
 	def mark_held(self):

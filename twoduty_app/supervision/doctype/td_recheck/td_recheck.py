@@ -8,6 +8,7 @@ from frappe.utils import getdate
 
 from twoduty_app.exceptions import InvalidDeadlineError, RecheckNotAllowedError, SelfRecheckError
 from twoduty_app.permissions.roles import has_any_role
+from twoduty_app.services import cycle_notifications
 from twoduty_app.services import task_states as ts
 from twoduty_app.services.units import is_member_of_unit_or_ancestors
 
@@ -51,6 +52,7 @@ class TDRecheck(Document):
 
 	def on_submit(self):
 		self.apply_to_task()
+		cycle_notifications.rechecked(self)
 
 	def before_cancel(self):
 		frappe.throw(_("A submitted recheck is part of the record and cannot be cancelled."), RecheckNotAllowedError)

@@ -13,6 +13,7 @@ from twoduty_app.exceptions import (
 	TaskLockedError,
 )
 from twoduty_app.permissions.roles import is_admin, is_county_staff
+from twoduty_app.services import cycle_notifications
 from twoduty_app.services import task_states as ts
 from twoduty_app.services.cycle import sync_source_status
 
@@ -21,7 +22,7 @@ COUNTY_FIELDS = ("unit", "problem", "requirement", "rectification_kind", "issued
 # kept by the system (rechecks, escalation, transitions); nobody types them
 SYSTEM_FIELDS = (
 	"round", "failed_rechecks", "escalation_level", "reminded_round", "notice_round", "interview_round",
-	"closed_on", "signed_by", "signed_on", "plan_approved_on", "source_doctype", "source_name",
+	"closed_on", "signed_by", "signed_on", "plan_approved_on", "source_doctype", "source_name", "returned",
 )  # fmt: skip
 
 
@@ -49,6 +50,7 @@ class TDRectificationTask(Document):
 		progress: DF.Table[TDTaskProgress]
 		rectification_kind: DF.Literal["Immediate", "Deadline", "Ongoing"]
 		reminded_round: DF.Int
+		returned: DF.Check
 		requirement: DF.SmallText | None
 		responsible_user: DF.Link | None
 		round: DF.Int
@@ -87,8 +89,10 @@ class TDRectificationTask(Document):
 
 	def on_update(self):
 		before = self.get_doc_before_save()
-		if self.source_name and (not before or before.workflow_state != self.workflow_state):
-			sync_source_status(self.source_doctype, self.source_name)
+		if before and before.workflow_state != self.workflow_state:
+			if self.source_name:
+				sync_source_status(self.source_doctype, self.source_name)
+			cycle_notifications.task_moved(self, before.workflow_state)
 
 	def on_trash(self):
 		if not is_admin():
@@ -197,6 +201,7 @@ class TDRectificationTask(Document):
 		if new == ts.PENDING_RECHECK:
 			self.signed_by = frappe.session.user
 			self.signed_on = now_datetime()
+		self.returned = 1 if ts.is_return(old, new) else 0
 
 	def has_evidence_this_round(self) -> bool:
 		return any(row.evidence and (row.round or 1) == (self.round or 1) for row in self.progress)

@@ -1,0 +1,76 @@
+"""Who hears about what in the cycle (in-app and by email, each in his or her language)."""
+
+import frappe
+from frappe import _
+
+from twoduty_app.services import task_states as ts
+from twoduty_app.services.notify import notify
+from twoduty_app.services.units import contacts_for_units
+
+UNIT_DESK = ("Liaison", "Unit Head")
+
+
+def _unit_people(unit: str, positions=UNIT_DESK) -> list[str]:
+	return contacts_for_units([unit], positions).get(unit, [])
+
+
+def _date(value) -> str:
+	return frappe.format(value, "Date")
+
+
+def task_moved(task, old_state: str) -> None:
+	new_state = task.workflow_state
+	if old_state == ts.DRAFT and new_state == ts.ISSUED:
+		notify(
+			_unit_people(task.unit),
+			task.doctype,
+			task.name,
+			lambda lang: _("New rectification task {0} for {1}", lang=lang).format(task.name, task.unit_name),
+			lambda lang: _("Problem: {0}. Deadline: {1}.", lang=lang).format(task.problem, _date(task.deadline)),
+		)
+	elif ts.is_return(old_state, new_state):
+		what = "plan" if old_state == ts.PLAN_SUBMITTED else "report"
+		notify(
+			_unit_people(task.unit, ("Liaison",)),
+			task.doctype,
+			task.name,
+			(lambda lang: _("The rectification plan of task {0} was returned", lang=lang).format(task.name))
+			if what == "plan"
+			else (lambda lang: _("The rectification report of task {0} was returned", lang=lang).format(task.name)),
+			lambda lang: _("Please revise it and submit it again before {0}.", lang=lang).format(_date(task.deadline)),
+		)
+
+
+def rechecked(recheck) -> None:
+	task = frappe.get_doc("TD Rectification Task", recheck.rectification_task)
+	people = _unit_people(task.unit, ("Liaison", "Unit Head", "Discipline Secretary"))
+	if recheck.result == "Pass":
+		notify(
+			people,
+			task.doctype,
+			task.name,
+			lambda lang: _("Task {0} passed its recheck and is closed", lang=lang).format(task.name),
+			lambda lang: _("Rechecked on {0}: {1}", lang=lang).format(_date(recheck.recheck_date), recheck.findings or ""),
+		)
+	else:
+		notify(
+			people,
+			task.doctype,
+			task.name,
+			lambda lang: _("Task {0} failed its recheck", lang=lang).format(task.name),
+			lambda lang: _("Findings: {0}. New deadline: {1}.", lang=lang).format(
+				recheck.findings or "", _date(recheck.new_deadline)
+			),
+		)
+
+
+def interview_announced(interview) -> None:
+	notify(
+		[row.user for row in interview.interviewees if row.user],
+		interview.doctype,
+		interview.name,
+		lambda lang: _("Interview notice: {0}", lang=lang).format(interview.title),
+		lambda lang: _("You are asked to attend an interview on {0} at {1}.", lang=lang).format(
+			_date(interview.interview_date), interview.place or _("a place to be announced", lang=lang)
+		),
+	)
