@@ -63,6 +63,8 @@ scheduler_events = {
 		"twoduty_app.tasks.escalation.run_daily",
 		"twoduty_app.services.duty.refresh_current_year",
 	],
+	"weekly": ["twoduty_app.tasks.digests.weekly_digest"],
+	"monthly": ["twoduty_app.tasks.digests.monthly_summary"],
 }
 
 
