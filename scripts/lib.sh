@@ -137,6 +137,9 @@ install_app_into_bench() {
 		say "pip install -e apps/$APP"
 		as_bench "env/bin/python -m pip install --quiet -e apps/$APP" || die "pip install of $APP failed"
 	fi
+	# the app's public files, as `bench build` links them
+	mkdir -p "$BENCH/sites/assets"
+	ln -sfn "$target/$APP/public" "$BENCH/sites/assets/$APP"
 	if ! grep -qx "$APP" "$BENCH/sites/apps.txt"; then
 		# apps.txt often lacks a final newline
 		[ -n "$(tail -c1 "$BENCH/sites/apps.txt")" ] && echo >>"$BENCH/sites/apps.txt"
@@ -185,4 +188,34 @@ new_site() {
 	quietly frappe_cli new-site "$site" --force --db-root-password "'$DB_ROOT_PASSWORD'" \
 		--admin-password "'$admin_password'" --install-app "$APP" ||
 		die "could not create site $site"
+}
+
+ensure_desk_assets() {
+	if ! ls "$BENCH"/sites/assets/frappe/dist/js/desk.bundle.*.js >/dev/null 2>&1; then
+		say "building Frappe's desk assets (first run on this bench only)"
+		quietly as_bench "CI=1 env/bin/python -m frappe.utils.bench_helper frappe build --app frappe" ||
+			die "bench build failed: the desk, print and browser tests need Frappe's assets"
+	fi
+}
+
+# Serves a site on 127.0.0.1:$2 in the background (PDFs fetch their CSS from the site, browsers need it).
+start_web() {
+	local site=$1 port=$2
+	if curl -sf "http://127.0.0.1:$port/api/method/ping" >/dev/null 2>&1; then
+		die "port $port is busy; set TWODUTY_TEST_PORT"
+	fi
+	frappe_cli --site "$site" set-config host_name "http://127.0.0.1:$port" >/dev/null
+	as_bench "cd sites; nohup ../env/bin/python -m frappe.utils.bench_helper frappe --site $site serve --port $port --noreload >../logs/twoduty-web-$port.log 2>&1 </dev/null & echo \$! >../config/pids/twoduty-web-$port.pid"
+	for _ in $(seq 1 60); do
+		curl -sf "http://127.0.0.1:$port/api/method/ping" >/dev/null 2>&1 && return 0
+		sleep 0.5
+	done
+	tail -n 30 "$BENCH/logs/twoduty-web-$port.log" >&2
+	die "the test web server did not start on port $port"
+}
+
+stop_web() {
+	local port=$1 pidfile="$BENCH/config/pids/twoduty-web-$1.pid"
+	[ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null
+	rm -f "$pidfile"
 }

@@ -33,8 +33,8 @@ say "building the demo county (skipped where it exists)"
 frappe_cli --site "$SITE" twoduty-demo
 
 say "starting the background worker and the scheduler"
-as_bench "cd sites && nohup ../env/bin/python -m frappe.utils.bench_helper frappe worker >>../logs/worker.log 2>&1 &"
-as_bench "cd sites && nohup ../env/bin/python -m frappe.utils.bench_helper frappe schedule >>../logs/schedule.log 2>&1 &"
+as_bench "cd sites; nohup ../env/bin/python -m frappe.utils.bench_helper frappe worker >>../logs/worker.log 2>&1 </dev/null &"
+as_bench "cd sites; nohup ../env/bin/python -m frappe.utils.bench_helper frappe schedule >>../logs/schedule.log 2>&1 </dev/null &"
 
 cat <<MSG
 

@@ -24,6 +24,11 @@ fi
 as_bench "env/bin/python -c 'import pytest' 2>/dev/null || env/bin/python -m pip install --quiet pytest" ||
 	die "cannot install pytest into the bench"
 
+PORT=${TWODUTY_TEST_PORT:-8010}
+ensure_desk_assets
+start_web "$SITE" "$PORT"
+trap 'stop_web "$PORT"' EXIT
+
 mkdir -p "$REPO_ROOT/artifacts"
 is_root && chown "$(stat -c %U "$BENCH")" "$REPO_ROOT/artifacts"
 say "running the suite on $SITE"
@@ -33,7 +38,7 @@ targets=()
 for arg in "${@:-tests}"; do
 	case "$arg" in -*) targets+=("$(printf %q "$arg")") ;; *) targets+=("$(printf %q "../apps/$APP/$arg")") ;; esac
 done
-as_bench "cd sites && TWODUTY_SITE='$SITE' TWODUTY_ARTIFACTS='$REPO_ROOT/artifacts' \
+as_bench "cd sites && TWODUTY_SITE='$SITE' TWODUTY_URL='http://127.0.0.1:$PORT' TWODUTY_ARTIFACTS='$REPO_ROOT/artifacts' \
 	../env/bin/python -m pytest -p no:cacheprovider -q -rfE ${targets[*]}"
 rc=$?
 set -e

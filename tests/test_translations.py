@@ -44,6 +44,8 @@ def shown_strings() -> set[str]:
 				and isinstance(node.args[0], ast.Constant)
 			):
 				found.add(node.args[0].value)
+	for path in APP.glob("*/print_format/*/*.json"):
+		found.update(re.findall(r'_\("((?:[^"\\]|\\.)*)"', json.loads(path.read_text(encoding="utf-8"))["html"]))
 	for path in APP.rglob("*.js"):
 		found.update(JS_STRING.findall(path.read_text(encoding="utf-8")))
 	return {s for s in found if any(c.isascii() and c.isalpha() for c in s)}
