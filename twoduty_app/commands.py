@@ -39,4 +39,36 @@ def twoduty_demo(context, counties, townships, villages, departments, no_people)
 		frappe.destroy()
 
 
-commands = [twoduty_demo]
+@click.command("twoduty-benchmark")
+@click.option("--counties", default=100, show_default=True)
+@click.option("--tasks", default=250_000, show_default=True)
+@click.option("--interviews", default=100_000, show_default=True)
+@click.option("--records", default=1_000_000, show_default=True)
+@click.option("--skip-build", is_flag=True, help="Measure the data set already on the site.")
+@pass_context
+def twoduty_benchmark(context, counties, tasks, interviews, records, skip_build):
+	"""Build a province-sized data set on this (benchmark) site and time workspace, lists, reports and jobs."""
+	import frappe
+
+	from twoduty_app.demo import benchmark
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		if not skip_build:
+			benchmark.build(counties, tasks, interviews, records, log=click.echo)
+		people = benchmark.ensure_people()
+		results = benchmark.measure(people)
+		sizes = {
+			"units": frappe.db.count("TD Unit"),
+			"tasks": frappe.db.count("TD Rectification Task"),
+			"interviews": frappe.db.count("TD Interview"),
+			"duty records": frappe.db.count("TD Duty Record"),
+		}
+		click.echo(benchmark.as_markdown(results, sizes))
+	finally:
+		frappe.destroy()
+
+
+commands = [twoduty_demo, twoduty_benchmark]

@@ -15,7 +15,7 @@ from frappe.utils import add_months, getdate, nowdate
 from twoduty_app.permissions.unit_scope import get_scope_ranges
 from twoduty_app.services import task_states as ts
 from twoduty_app.services.coverage import interview_coverage
-from twoduty_app.services.periods import period_bounds
+from twoduty_app.services.periods import period_bounds, year_bounds
 from twoduty_app.services.report_filters import first_level_units, owner_of, units_criterion
 
 NO_FILTERS = frappe._dict()
@@ -41,7 +41,7 @@ def closed_on_time_rate(filters=None) -> dict:
 	query, Task, _Unit = _tasks_in_scope()
 	closed, on_time = (
 		query.select(Count("*"), Sum(Case().when(Task.closed_on <= Task.deadline, 1).else_(0)))
-		.where((Task.workflow_state == ts.CLOSED) & (Extract("year", Task.closed_on) == getdate(nowdate()).year))
+		.where((Task.workflow_state == ts.CLOSED) & Task.closed_on[slice(*year_bounds(getdate(nowdate()).year))])
 		.run()[0]
 	)
 	return {"value": round(100 * int(on_time or 0) / closed, 1) if closed else 0, "fieldtype": "Percent"}
@@ -103,7 +103,7 @@ def tasks_by_unit_category(**kwargs) -> dict:
 	query, Task, Unit = _tasks_in_scope()
 	rows = (
 		query.select(Unit.lft, Count("*"), Sum(Case().when(Task.workflow_state == ts.CLOSED, 1).else_(0)))
-		.where(Extract("year", Task.issued_on) == getdate(nowdate()).year)
+		.where(Task.issued_on[slice(*year_bounds(getdate(nowdate()).year))])
 		.groupby(Task.unit)
 		.run()
 	)

@@ -4,6 +4,7 @@ secretary of every directly subordinate unit (townships and county departments) 
 import frappe
 from frappe.query_builder.functions import Extract
 
+from twoduty_app.services.periods import year_bounds
 from twoduty_app.services.unit_rules import FIRST_LEVEL_TYPES
 
 HELD_STATUSES = ("Held", "Following Up", "Closed")
@@ -31,6 +32,7 @@ def interview_coverage(year: int, county: str | None = None) -> list[dict]:
 		.run(as_dict=True)
 	)
 	Interview = frappe.qb.DocType("TD Interview")
+	year_start, year_end = year_bounds(year)
 	Interviewee = frappe.qb.DocType("TD Interviewee")
 	held = (
 		frappe.qb.from_(Interviewee)
@@ -40,7 +42,7 @@ def interview_coverage(year: int, county: str | None = None) -> list[dict]:
 		.where(
 			(Interviewee.parenttype == "TD Interview")
 			& Interview.status.isin(HELD_STATUSES)
-			& (Extract("year", Interview.held_on) == int(year))
+			& Interview.held_on[year_start:year_end]
 			& Interviewee.user.isin([m.user for m in members] or [""])
 		)
 		.run(as_dict=True)

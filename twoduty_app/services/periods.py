@@ -33,3 +33,12 @@ def is_late_entry(done_on: date, entered_on: date, frequency: str) -> bool:
 def _month_end(first_of_month: date) -> date:
 	following = date(first_of_month.year + (first_of_month.month == 12), first_of_month.month % 12 + 1, 1)
 	return following - timedelta(days=1)
+
+
+def year_bounds(year: int) -> tuple[date, date]:
+	return date(int(year), 1, 1), date(int(year), 12, 31)
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+	start = date(int(year), int(month), 1)
+	return start, _month_end(start)

@@ -7,6 +7,7 @@ from frappe.query_builder.functions import Count, Extract, Sum
 from frappe.utils import escape_html, get_url, getdate, nowdate
 
 from twoduty_app.services import task_states as ts
+from twoduty_app.services.periods import month_bounds, year_bounds
 from twoduty_app.services.notify import send_html, user_languages
 
 DIGEST_POSITIONS = ("Unit Head", "Discipline Secretary")
@@ -84,19 +85,21 @@ def county_figures(county: str, year: int, month: int) -> dict:
 	Unit = frappe.qb.DocType("TD Unit")
 	Interview = frappe.qb.DocType("TD Interview")
 	in_county = Unit.lft[lft:rgt]
+	year_start, year_end = year_bounds(year)
+	month_start, month_end = month_bounds(year, month)
 
 	def count_tasks(condition):
 		return (
 			frappe.qb.from_(Task).join(Unit).on(Unit.name == Task.unit).select(Count("*")).where(in_county & condition).run()[0][0]
 		)
 
-	issued = count_tasks((Extract("year", Task.issued_on) == year) & (Extract("month", Task.issued_on) == month))
-	closed = count_tasks((Extract("year", Task.closed_on) == year) & (Extract("month", Task.closed_on) == month))
-	on_time = count_tasks((Extract("year", Task.closed_on) == year) & (Task.closed_on <= Task.deadline))
-	closed_year = count_tasks(Extract("year", Task.closed_on) == year)
+	issued = count_tasks(Task.issued_on[month_start:month_end])
+	closed = count_tasks(Task.closed_on[month_start:month_end])
+	on_time = count_tasks(Task.closed_on[year_start:year_end] & (Task.closed_on <= Task.deadline))
+	closed_year = count_tasks(Task.closed_on[year_start:year_end])
 	interviews = (
 		frappe.qb.from_(Interview).join(Unit).on(Unit.name == Interview.unit).select(Count("*"))
-		.where(in_county & (Extract("year", Interview.held_on) == year) & (Extract("month", Interview.held_on) == month))
+		.where(in_county & Interview.held_on[month_start:month_end])
 		.run()[0][0]
 	)  # fmt: skip
 	counts = branch_counts(lft, rgt)

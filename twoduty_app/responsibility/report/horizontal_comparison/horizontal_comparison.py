@@ -9,6 +9,7 @@ from frappe import _
 from frappe.query_builder.functions import Count, Extract, Sum
 from frappe.query_builder import Case
 
+from twoduty_app.services.periods import year_bounds
 from twoduty_app.services.report_filters import first_level_units, owner_of, units_criterion
 
 GROUPS = [
@@ -50,6 +51,7 @@ def columns():
 
 def data(filters):
 	year = int(filters.year or frappe.utils.getdate().year)
+	year_start, year_end = year_bounds(year)
 	first = first_level_units(filters)
 	per_unit = {u.name: frappe._dict(tasks=0, closed=0, on_time=0, records=0, interviews=0) for u in first}
 	Unit = frappe.qb.DocType("TD Unit")
@@ -63,7 +65,7 @@ def data(filters):
 			Sum(Case().when(Task.workflow_state == "Closed", 1).else_(0)),
 			Sum(Case().when((Task.workflow_state == "Closed") & (Task.closed_on <= Task.deadline), 1).else_(0)),
 		)
-		.where(Extract("year", Task.issued_on) == year)
+		.where(Task.issued_on[year_start:year_end])
 		.groupby(Task.unit)
 	)  # fmt: skip
 	for lft, tasks, closed, on_time in (q.where(scope) if scope is not None else q).run():
@@ -77,7 +79,7 @@ def data(filters):
 	q = (
 		frappe.qb.from_(Record).join(Unit).on(Unit.name == Record.unit)
 		.select(Unit.lft, Count("*"))
-		.where((Record.counts == 1) & (Extract("year", Record.record_date) == year))
+		.where((Record.counts == 1) & Record.record_date[year_start:year_end])
 		.groupby(Record.unit)
 	)  # fmt: skip
 	for lft, n in (q.where(scope) if scope is not None else q).run():
@@ -88,7 +90,7 @@ def data(filters):
 	q = (
 		frappe.qb.from_(Interview).join(Unit).on(Unit.name == Interview.unit)
 		.select(Unit.lft, Count("*"))
-		.where(Interview.status.isin(("Held", "Following Up", "Closed")) & (Extract("year", Interview.held_on) == year))
+		.where(Interview.status.isin(("Held", "Following Up", "Closed")) & Interview.held_on[year_start:year_end])
 		.groupby(Interview.unit)
 	)  # fmt: skip
 	for lft, n in (q.where(scope) if scope is not None else q).run():

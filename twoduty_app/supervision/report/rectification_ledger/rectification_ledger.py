@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 from frappe.query_builder.functions import Extract
 
+from twoduty_app.services.periods import year_bounds
 from twoduty_app.services.report_filters import units_criterion
 
 PAGE = 2000
@@ -38,7 +39,7 @@ def base_query(filters):
 		frappe.qb.from_(Task)
 		.join(Unit)
 		.on(Unit.name == Task.unit)
-		.where(Extract("year", Task.issued_on) == int(filters.year or frappe.utils.getdate().year))
+		.where(Task.issued_on[slice(*year_bounds(filters.year or frappe.utils.getdate().year))])
 	)
 	if filters.get("workflow_state"):
 		query = query.where(Task.workflow_state == filters.workflow_state)

@@ -1,0 +1,139 @@
+"""Times what people and the scheduler do, on a province-sized site, for a county and a township user.
+
+Run with `bench --site S twoduty-benchmark` (see README); figures are printed as a Markdown table."""
+
+import statistics
+import time
+
+import frappe
+from frappe.utils import getdate, nowdate
+
+from twoduty_app.demo import generator, scale
+from twoduty_app.demo.tree import Shape
+
+REPORTS = (
+	"Rectification Ledger",
+	"Overdue and Escalations",
+	"Horizontal Comparison",
+	"Vertical Reach",
+	"Duty Progress",
+	"Interview Coverage",
+)
+WORKSPACE = "Two Duties"
+
+
+def build(counties: int, tasks: int, interviews: int, records: int, log=print) -> None:
+	today = getdate(nowdate())
+	started = time.monotonic()
+	generator.build(counties=counties, shape=Shape(), people=False, log=lambda *_: None)
+	log(f"units: {frappe.db.count('TD Unit')} ({time.monotonic() - started:.0f} s)")
+	existing = frappe.db.count("TD Rectification Task", {"name": ("like", "ZG-BENCH-%")})
+	if existing < tasks:
+		scale.build_tasks(tasks, today, log=log)
+	if frappe.db.count("TD Interview", {"name": ("like", "YT-BENCH-%")}) < interviews:
+		scale.build_interviews(interviews, today, log=log)
+	scale.build_assignments(today.year, log=log)
+	if frappe.db.count("TD Duty Record", {"name": ("like", "LZ-BENCH-%")}) < records:
+		scale.build_records(records, today, log=log)
+	log(f"data set ready in {time.monotonic() - started:.0f} s")
+
+
+def ensure_people() -> dict[str, str]:
+	"""A county leader (no membership) and a township liaison of the demo county."""
+	county = "bench-county-leader@demo.twoduty.local"
+	township = "bench-township-liaison@demo.twoduty.local"
+	generator._ensure_user(county, "县领导（基准测试）", ("TwoDuty Viewer",))
+	generator._ensure_user(township, "乡镇联络员（基准测试）", ("TwoDuty Liaison",))
+	unit = frappe.db.get_value("TD Unit", {"unit_type": "Township"}, "name", order_by="lft asc")
+	doc = frappe.get_doc("TD Unit", unit)
+	if township not in {m.user for m in doc.members}:
+		doc.append("members", {"user": township, "position": "Liaison"})
+		doc.save(ignore_permissions=True)
+	frappe.db.commit()
+	return {"county": county, "township": township}
+
+
+def _time(fn, repeat: int = 3) -> float:
+	"""Median wall time in ms of `repeat` runs (after one warm-up), caches as a user would meet them."""
+	fn()
+	runs = []
+	for _ in range(repeat):
+		start = time.perf_counter()
+		fn()
+		runs.append((time.perf_counter() - start) * 1000)
+	return statistics.median(runs)
+
+
+def workspace_once() -> None:
+	from frappe.desk.doctype.number_card.number_card import get_result
+
+	ws = frappe.get_doc("Workspace", WORKSPACE)
+	for row in ws.number_cards:
+		card = frappe.get_doc("Number Card", row.number_card_name)
+		if card.type == "Custom":
+			frappe.get_attr(card.method)()
+		else:
+			get_result(card.as_dict(), frappe.parse_json(card.filters_json))
+	for row in ws.charts:
+		chart = frappe.get_doc("Dashboard Chart", row.chart_name)
+		source = frappe.get_doc("Dashboard Chart Source", chart.source)
+		method = {
+			"TD Tasks by State": "twoduty_app.api.dashboard.tasks_by_state",
+			"TD Tasks by Unit Category": "twoduty_app.api.dashboard.tasks_by_unit_category",
+			"TD Monthly Task Trend": "twoduty_app.api.dashboard.monthly_trend",
+		}[source.name]
+		frappe.get_attr(method)()
+
+
+def list_view_once() -> None:
+	from frappe.desk.reportview import get, get_count
+
+	args = dict(
+		doctype="TD Rectification Task",
+		fields=["`tabTD Rectification Task`.`name`", "`tabTD Rectification Task`.`problem`",
+			"`tabTD Rectification Task`.`unit`", "`tabTD Rectification Task`.`deadline`",
+			"`tabTD Rectification Task`.`workflow_state`", "`tabTD Rectification Task`.`traffic_light`"],
+		order_by="`tabTD Rectification Task`.`modified` desc",
+		start=0,
+		page_length=20,
+	)  # fmt: skip
+	frappe.local.form_dict = frappe._dict(args)
+	get()
+	frappe.local.form_dict = frappe._dict(doctype="TD Rectification Task")
+	get_count()
+
+
+def report_once(name: str) -> None:
+	from frappe.desk.query_report import run
+
+	run(name, filters={"year": getdate(nowdate()).year}, ignore_prepared_report=True)
+
+
+def measure(people: dict[str, str]) -> list[tuple[str, str, float]]:
+	results = []
+	for who, user in people.items():
+		frappe.set_user(user)
+		results.append((who, "workspace (7 cards, 3 charts)", _time(workspace_once)))
+		results.append((who, "task list view (first page + count)", _time(list_view_once)))
+		for report in REPORTS:
+			if report == "Interview Coverage" and who == "township":
+				continue  # the county's report
+			results.append((who, f"report: {report}", _time(lambda r=report: report_once(r))))
+	frappe.set_user("Administrator")
+	from twoduty_app.tasks.escalation import run_daily
+
+	start = time.perf_counter()
+	counts = run_daily()
+	frappe.db.rollback()  # leave the data set as it was, so the figure can be taken again
+	results.append(("scheduler", f"daily escalation job ({counts})", (time.perf_counter() - start) * 1000))
+	return results
+
+
+def as_markdown(results, sizes: dict) -> str:
+	lines = [
+		"| " + " · ".join(f"{k}: {v:,}" for k, v in sizes.items()) + " | | |",
+		"| --- | --- | ---: |",
+		"| who | what | ms |",
+	]
+	lines += [f"| {who} | {what} | {ms:,.0f} |" for who, what, ms in results]
+	return "\n".join(lines)

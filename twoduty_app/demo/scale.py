@@ -1,0 +1,138 @@
+"""Province-sized data for the benchmark: bulk inserts of tasks, interviews, duty assignments and records.
+
+Rows are written as the app would leave them after it has run for a while (escalation markers set for
+thresholds crossed before today), so that a benchmark of the daily job measures a normal day."""
+
+import random
+from datetime import date, timedelta
+
+import frappe
+from frappe.utils import now
+
+from twoduty_app.services import task_states as ts
+from twoduty_app.services.duty import catalogue_by_unit_type
+
+CHUNK = 5000
+STATE_MIX = [
+	(ts.CLOSED, 50), (ts.IN_PROGRESS, 16), (ts.ISSUED, 10), (ts.PLAN_SUBMITTED, 5), (ts.REPORT_SUBMITTED, 5),
+	(ts.PENDING_RECHECK, 5), (ts.CANCELLED, 4), (ts.DRAFT, 5),
+]  # fmt: skip
+
+
+def _weighted(rng, pairs):
+	return rng.choices([p for p, _w in pairs], weights=[w for _p, w in pairs])[0]
+
+
+def _insert(doctype: str, fields: tuple, rows: list[tuple]) -> None:
+	for i in range(0, len(rows), CHUNK):
+		frappe.db.bulk_insert(doctype, fields, rows[i : i + CHUNK])
+	frappe.db.commit()  # bulk loader: keep each table's rows
+
+
+def _units(types: tuple[str, ...]) -> list[str]:
+	return frappe.get_all("TD Unit", filters={"unit_type": ("in", types)}, pluck="name", order_by="lft asc")
+
+
+def build_tasks(count: int, today: date, seed: int = 1, log=print) -> int:
+	rng = random.Random(seed)
+	units = _units(("Township", "County Department", "Village", "Community", "Grassroots Station", "Internal Section"))
+	stamp, user = now(), "Administrator"
+	fields = (
+		"name", "unit", "unit_name", "problem", "rectification_kind", "issued_on", "deadline", "round", "workflow_state",
+		"traffic_light", "escalation_level", "reminded_round", "notice_round", "interview_round", "failed_rechecks",
+		"closed_on", "returned", "creation", "modified", "owner", "modified_by",
+	)  # fmt: skip
+	names = dict(frappe.get_all("TD Unit", fields=["name", "unit_name"], as_list=True))
+	rows = []
+	for i in range(count):
+		unit = rng.choice(units)
+		state = _weighted(rng, STATE_MIX)
+		issued = today - timedelta(days=rng.randint(0, 400))
+		deadline = issued + timedelta(days=rng.randint(7, 120))
+		closed = min(today, deadline + timedelta(days=rng.randint(-20, 15))) if state == ts.CLOSED else None
+		light = ts.traffic_light(state, deadline, today, 7)
+		# escalation as if the daily job had run every day until yesterday
+		yesterday = today - timedelta(days=1)
+		steps = ts.escalation_steps(
+			state=state, deadline=deadline, today=yesterday, round_=1, failed_rechecks=0, reminded_round=0,
+			notice_round=0, interview_round=0, due_soon_days=7, interview_after_overdue_days=30,
+			interview_after_failed_rechecks=2,
+		) if state in ts.UNIT_TURN_STATES else []  # fmt: skip
+		level = {"reminder": "Due Reminder", "notice": "Supervision Notice", "interview": "Interview Proposed"}
+		rows.append(
+			(
+				f"ZG-BENCH-{i + 1:07d}", unit, names[unit], f"规模测试问题{i + 1}", rng.choice(("Immediate", "Deadline", "Ongoing")),
+				issued, deadline, 1, state, light, level[steps[-1]] if steps else "",
+				1 if "reminder" in steps or "notice" in steps else 0, 1 if "notice" in steps else 0,
+				1 if "interview" in steps else 0, 0, closed, 0, stamp, stamp, user, user,
+			)
+		)  # fmt: skip
+	_insert("TD Rectification Task", fields, rows)
+	log(f"tasks: {count}")
+	return count
+
+
+def build_interviews(count: int, today: date, seed: int = 2, log=print) -> int:
+	rng = random.Random(seed)
+	units = _units(("Township", "County Department"))
+	stamp, user = now(), "Administrator"
+	fields = ("name", "title", "status", "interview_kind", "interview_category", "unit", "interview_date", "held_on", "creation", "modified", "owner", "modified_by")
+	child = ("name", "parent", "parenttype", "parentfield", "idx", "interviewee_name", "unit", "position", "creation", "modified", "owner", "modified_by")
+	rows, people = [], []
+	for i in range(count):
+		unit = rng.choice(units)
+		day = today - timedelta(days=rng.randint(0, 500))
+		status = rng.choice(("Held", "Following Up", "Closed", "Closed", "Planned"))
+		name = f"YT-BENCH-{i + 1:07d}"
+		rows.append((name, f"规模测试约谈{i + 1}", status, "Individual", "Routine", unit, day, None if status == "Planned" else day, stamp, stamp, user, user))
+		people.append((f"{name}-1", name, "TD Interview", "interviewees", 1, "单位主要负责人", unit, "Unit Head", stamp, stamp, user, user))
+	_insert("TD Interview", fields, rows)
+	_insert("TD Interviewee", child, people)
+	log(f"interviews: {count}")
+	return count
+
+
+def build_assignments(year: int, log=print) -> int:
+	catalogue = catalogue_by_unit_type()
+	units = frappe.get_all("TD Unit", filters={"unit_type": ("in", list(catalogue))}, fields=["name", "unit_type"])
+	have = set(frappe.get_all("TD Duty Assignment", filters={"year": year}, pluck="unit"))
+	stamp, user = now(), "Administrator"
+	rows, items = [], []
+	for unit in units:
+		if unit.name in have:
+			continue
+		name = f"{unit.name}-{year}"
+		rows.append((name, unit.name, year, "Draft", 0, stamp, stamp, user, user))
+		for idx, duty in enumerate(catalogue[unit.unit_type], start=1):
+			items.append((f"{name}-{idx}", name, "TD Duty Assignment", "items", idx, duty.name, duty.duty_layer, "Yearly", 1, stamp, stamp, user, user))
+	_insert("TD Duty Assignment", ("name", "unit", "year", "workflow_state", "progress", "creation", "modified", "owner", "modified_by"), rows)
+	_insert(
+		"TD Duty Assignment Item",
+		("name", "parent", "parenttype", "parentfield", "idx", "duty_item", "duty_layer", "frequency", "weight", "creation", "modified", "owner", "modified_by"),
+		items,
+	)
+	log(f"assignments: {len(rows)} with {len(items)} duties")
+	return len(rows)
+
+
+def build_records(count: int, today: date, seed: int = 3, log=print) -> int:
+	rng = random.Random(seed)
+	units = _units(("Township", "County Department", "Village", "Community", "Grassroots Station", "Internal Section"))
+	duties = frappe.get_all("TD Duty Item", pluck="name")
+	stamp, user = now(), "Administrator"
+	fields = ("name", "title", "unit", "record_kind", "record_date", "review_status", "is_late", "counts", "creation", "modified", "owner", "modified_by")
+	child = ("name", "parent", "parenttype", "parentfield", "idx", "duty_item", "creation", "modified", "owner", "modified_by")
+	kinds = ("Study and Plan", "Integrity Talk", "Reminder Talk", "Supervision Check", "Other")
+	done = 0
+	while done < count:
+		batch = min(100_000, count - done)
+		rows, links = [], []
+		for i in range(done, done + batch):
+			name = f"LZ-BENCH-{i + 1:08d}"
+			rows.append((name, "规模测试纪实", rng.choice(units), rng.choice(kinds), today - timedelta(days=rng.randint(0, 400)), "Reviewed", 0, 1, stamp, stamp, user, user))
+			links.append((f"{name}-1", name, "TD Duty Record", "duty_items", 1, rng.choice(duties), stamp, stamp, user, user))
+		_insert("TD Duty Record", fields, rows)
+		_insert("TD Duty Record Item", child, links)
+		done += batch
+		log(f"duty records: {done}")
+	return count
