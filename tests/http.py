@@ -42,7 +42,13 @@ class Response:
 
 
 def request(
-	method: str, path: str, token: str, params: dict | None = None, data: dict | None = None, headers: dict | None = None
+	method: str,
+	path: str,
+	token: str,
+	params: dict | None = None,
+	data: dict | None = None,
+	headers: dict | None = None,
+	form: dict | None = None,
 ) -> Response:
 	site = frappe.local.site
 	result: dict = {}
@@ -60,7 +66,7 @@ def request(
 					path,
 					method=method,
 					headers={"Authorization": token, "Accept": "application/json", **(headers or {})},
-					json=payload,
+					**({"data": form} if form is not None else {"json": payload}),
 				)
 				result["resp"] = Response(resp.status_code, resp.get_data(), resp.headers)
 		except Exception as e:  # surface it in the test's thread
@@ -88,3 +94,12 @@ def put(path: str, token: str, data: dict, headers: dict | None = None) -> Respo
 
 def delete(path: str, token: str) -> Response:
 	return request("DELETE", path, token)
+
+
+def upload(path: str, token: str, fields: dict, files: list[tuple[str, bytes]]) -> Response:
+	"""A multipart POST, as the phone page sends a progress entry with its photos."""
+	import io
+
+	form = dict(fields)
+	form["files"] = [(io.BytesIO(content), filename) for filename, content in files]
+	return request("POST", path, token, form=form)

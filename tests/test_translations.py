@@ -48,6 +48,9 @@ def shown_strings() -> set[str]:
 		found.update(re.findall(r'_\("((?:[^"\\]|\\.)*)"', json.loads(path.read_text(encoding="utf-8"))["html"]))
 	for path in APP.rglob("*.js"):
 		found.update(JS_STRING.findall(path.read_text(encoding="utf-8")))
+	from twoduty_app.www.td import STRINGS
+
+	found.update(STRINGS)
 	return {s for s in found if any(c.isascii() and c.isalpha() for c in s)}
 
 

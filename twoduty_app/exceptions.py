@@ -57,3 +57,7 @@ class AssignmentLockedError(frappe.ValidationError):
 
 class LateRecordError(frappe.ValidationError):
 	pass
+
+
+class EvidenceFileError(frappe.ValidationError):
+	pass

@@ -27,14 +27,17 @@ def build(counties: int, tasks: int, interviews: int, records: int, log=print) -
 	started = time.monotonic()
 	generator.build(counties=counties, shape=Shape(), people=False, log=lambda *_: None)
 	log(f"units: {frappe.db.count('TD Unit')} ({time.monotonic() - started:.0f} s)")
-	existing = frappe.db.count("TD Rectification Task", {"name": ("like", "ZG-BENCH-%")})
-	if existing < tasks:
-		scale.build_tasks(tasks, today, log=log)
-	if frappe.db.count("TD Interview", {"name": ("like", "YT-BENCH-%")}) < interviews:
-		scale.build_interviews(interviews, today, log=log)
+	# each builder tops the table up to the size asked for (re-running adds only what is missing)
+	have = frappe.db.count("TD Rectification Task", {"name": ("like", "ZG-BENCH-%")})
+	if have < tasks:
+		scale.build_tasks(tasks - have, today, log=log, start=have)
+	have = frappe.db.count("TD Interview", {"name": ("like", "YT-BENCH-%")})
+	if have < interviews:
+		scale.build_interviews(interviews - have, today, log=log, start=have)
 	scale.build_assignments(today.year, log=log)
-	if frappe.db.count("TD Duty Record", {"name": ("like", "LZ-BENCH-%")}) < records:
-		scale.build_records(records, today, log=log)
+	have = frappe.db.count("TD Duty Record", {"name": ("like", "LZ-BENCH-%")})
+	if have < records:
+		scale.build_records(records - have, today, log=log, start=have)
 	log(f"data set ready in {time.monotonic() - started:.0f} s")
 
 

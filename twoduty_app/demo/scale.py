@@ -33,7 +33,7 @@ def _units(types: tuple[str, ...]) -> list[str]:
 	return frappe.get_all("TD Unit", filters={"unit_type": ("in", types)}, pluck="name", order_by="lft asc")
 
 
-def build_tasks(count: int, today: date, seed: int = 1, log=print) -> int:
+def build_tasks(count: int, today: date, seed: int = 1, log=print, start: int = 0) -> int:
 	rng = random.Random(seed)
 	units = _units(("Township", "County Department", "Village", "Community", "Grassroots Station", "Internal Section"))
 	stamp, user = now(), "Administrator"
@@ -44,7 +44,7 @@ def build_tasks(count: int, today: date, seed: int = 1, log=print) -> int:
 	)  # fmt: skip
 	names = dict(frappe.get_all("TD Unit", fields=["name", "unit_name"], as_list=True))
 	rows = []
-	for i in range(count):
+	for i in range(start, start + count):
 		unit = rng.choice(units)
 		state = _weighted(rng, STATE_MIX)
 		issued = today - timedelta(days=rng.randint(0, 400))
@@ -72,14 +72,14 @@ def build_tasks(count: int, today: date, seed: int = 1, log=print) -> int:
 	return count
 
 
-def build_interviews(count: int, today: date, seed: int = 2, log=print) -> int:
+def build_interviews(count: int, today: date, seed: int = 2, log=print, start: int = 0) -> int:
 	rng = random.Random(seed)
 	units = _units(("Township", "County Department"))
 	stamp, user = now(), "Administrator"
 	fields = ("name", "title", "status", "interview_kind", "interview_category", "unit", "interview_date", "held_on", "creation", "modified", "owner", "modified_by")
 	child = ("name", "parent", "parenttype", "parentfield", "idx", "interviewee_name", "unit", "position", "creation", "modified", "owner", "modified_by")
 	rows, people = [], []
-	for i in range(count):
+	for i in range(start, start + count):
 		unit = rng.choice(units)
 		day = today - timedelta(days=rng.randint(0, 500))
 		status = rng.choice(("Held", "Following Up", "Closed", "Closed", "Planned"))
@@ -115,7 +115,7 @@ def build_assignments(year: int, log=print) -> int:
 	return len(rows)
 
 
-def build_records(count: int, today: date, seed: int = 3, log=print) -> int:
+def build_records(count: int, today: date, seed: int = 3, log=print, start: int = 0) -> int:
 	rng = random.Random(seed)
 	units = _units(("Township", "County Department", "Village", "Community", "Grassroots Station", "Internal Section"))
 	duties = frappe.get_all("TD Duty Item", pluck="name")
@@ -123,9 +123,9 @@ def build_records(count: int, today: date, seed: int = 3, log=print) -> int:
 	fields = ("name", "title", "unit", "record_kind", "record_date", "review_status", "is_late", "counts", "creation", "modified", "owner", "modified_by")
 	child = ("name", "parent", "parenttype", "parentfield", "idx", "duty_item", "creation", "modified", "owner", "modified_by")
 	kinds = ("Study and Plan", "Integrity Talk", "Reminder Talk", "Supervision Check", "Other")
-	done = 0
-	while done < count:
-		batch = min(100_000, count - done)
+	done, end = start, start + count
+	while done < end:
+		batch = min(100_000, end - done)
 		rows, links = [], []
 		for i in range(done, done + batch):
 			name = f"LZ-BENCH-{i + 1:08d}"
