@@ -26,6 +26,7 @@ ensure_packages() {
 	# PDFs of the print formats, and the browser tests
 	command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
 	command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+	command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 	if [ ${#missing[@]} -gt 0 ]; then
 		is_root || die "missing packages: ${missing[*]} (install them as root: apt-get install ${missing[*]})"
 		say "installing ${missing[*]}"

@@ -19,6 +19,7 @@ if [ -d "$BENCH/sites/$SITE" ]; then
 else
 	new_site "$SITE" "$ADMIN_PASSWORD"
 fi
+frappe_cli --site "$SITE" execute twoduty_app.setup.install.mark_setup_complete >/dev/null
 frappe_cli use "$SITE" >/dev/null
 frappe_cli --site "$SITE" enable-scheduler >/dev/null
 

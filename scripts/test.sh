@@ -14,6 +14,7 @@ if [ "${TWODUTY_REUSE_SITE:-0}" = 1 ] && [ -d "$BENCH/sites/$SITE" ]; then
 else
 	new_site "$SITE" admin
 	frappe_cli --site "$SITE" set-config allow_tests true
+	frappe_cli --site "$SITE" execute twoduty_app.setup.install.mark_setup_complete >/dev/null
 	# the suite creates more users in a minute than Frappe allows by default (60 an hour)
 	frappe_cli --site "$SITE" set-config --parse throttle_user_limit 100000
 	# a second migrate right after install must change nothing and fail nothing
@@ -21,8 +22,8 @@ else
 	quietly frappe_cli --site "$SITE" migrate --skip-search-index || die "migrate after install failed"
 fi
 
-as_bench "env/bin/python -c 'import pytest' 2>/dev/null || env/bin/python -m pip install --quiet pytest" ||
-	die "cannot install pytest into the bench"
+as_bench "env/bin/python -c 'import pytest, selenium' 2>/dev/null || env/bin/python -m pip install --quiet pytest selenium" ||
+	die "cannot install pytest and selenium into the bench"
 
 PORT=${TWODUTY_TEST_PORT:-8010}
 ensure_desk_assets

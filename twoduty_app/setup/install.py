@@ -27,3 +27,12 @@ def save_default_settings():
 			settings.set(df.fieldname, df.default)
 	settings.flags.ignore_permissions = True
 	settings.save()
+
+
+def mark_setup_complete():
+	"""For the demo and test sites that bench creates: what Frappe's setup wizard leaves behind, without
+	the wizard (a county's real site has been through it). Not called on install."""
+	frappe.db.set_default("desktop:home_page", "workspace")
+	frappe.db.set_single_value("System Settings", "setup_complete", 1)
+	frappe.db.commit()
+	frappe.clear_cache()
