@@ -15,11 +15,14 @@ BASE = os.environ.get("TWODUTY_URL", "")
 ARTIFACTS = pathlib.Path(os.environ.get("TWODUTY_ARTIFACTS") or tempfile.gettempdir()) / "screenshots"
 
 
-def make_driver(width: int = 1366, height: int = 900, lang: str = "zh-CN", phone: bool = False) -> webdriver.Chrome:
+def make_driver(
+	width: int = 1366, height: int = 900, lang: str = "zh-CN", phone: bool = False
+) -> webdriver.Chrome:
 	options = webdriver.ChromeOptions()
 	if phone:
 		options.add_experimental_option(
-			"mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 3.0, "touch": True}}
+			"mobileEmulation",
+			{"deviceMetrics": {"width": width, "height": height, "pixelRatio": 3.0, "touch": True}},
 		)
 	for arg in (
 		"--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

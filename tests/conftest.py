@@ -50,6 +50,14 @@ def _as_administrator_between_tests():
 	frappe.local.lang = "en"
 
 
+@pytest.fixture
+def rollback_each_test():
+	"""For modules whose tests write on top of a committed world: undo each test's writes."""
+	yield
+	frappe.set_user("Administrator")
+	frappe.db.rollback()
+
+
 def pytest_sessionfinish(session, exitstatus):
 	if getattr(frappe.local, "db", None):
 		frappe.db.rollback()

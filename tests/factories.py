@@ -153,7 +153,9 @@ def attach_evidence(task: str, name: str = "evidence.png") -> str:
 	return f.file_url
 
 
-def make_task(unit: str, deadline_days: int = 30, kind: str = "Deadline", issue: bool = True, **fields) -> str:
+def make_task(
+	unit: str, deadline_days: int = 30, kind: str = "Deadline", issue: bool = True, **fields
+) -> str:
 	"""A task created (and issued) by the session user, who should be an inspector."""
 	from frappe.model.workflow import apply_workflow
 	from frappe.utils import add_days, today

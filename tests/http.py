@@ -53,9 +53,13 @@ def request(
 	site = frappe.local.site
 	result: dict = {}
 	if params:
-		path = f"{path}?{urlencode({k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()})}"
+		path = (
+			f"{path}?{urlencode({k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()})}"
+		)
 
-	payload = json.loads(frappe.as_json(data)) if data is not None else None  # dates and decimals as Frappe sends them
+	payload = (
+		json.loads(frappe.as_json(data)) if data is not None else None
+	)  # dates and decimals as Frappe sends them
 
 	def run():
 		from unittest.mock import patch

@@ -21,6 +21,7 @@ def state(task: str) -> str:
 	frappe.db.rollback()  # see what the browser's requests committed
 	return frappe.db.get_value("TD Rectification Task", task, "workflow_state")
 
+
 pytestmark = pytest.mark.skipif(not browser.BASE, reason="needs the test web server (scripts/test.sh)")
 
 
@@ -110,12 +111,16 @@ def phone_login(driver, user):
 def open_task(driver, task):
 	driver.get(f"{browser.BASE}/td#task/{task}")
 	driver.refresh()
-	browser.wait(driver).until(lambda d: "返回" in browser.body_text(d) or d.find_elements(By.CSS_SELECTOR, ".error"))
+	browser.wait(driver).until(
+		lambda d: "返回" in browser.body_text(d) or d.find_elements(By.CSS_SELECTOR, ".error")
+	)
 
 
 def press(driver, action_label):
 	button = browser.wait(driver).until(
-		EC.element_to_be_clickable((By.XPATH, f"//button[@data-action and normalize-space()='{action_label}']"))
+		EC.element_to_be_clickable(
+			(By.XPATH, f"//button[@data-action and normalize-space()='{action_label}']")
+		)
 	)
 	button.click()
 	browser.wait(driver).until(EC.staleness_of(button))
@@ -129,7 +134,9 @@ def test_phone_walks_a_task_from_issued_to_pending_recheck(world, phone, tmp_pat
 	assert "村务公开不及时" in text and "乙乡的问题" not in text
 
 	phone.find_element(By.CSS_SELECTOR, f"[data-task='{task}']").click()
-	browser.wait(phone).until(EC.presence_of_element_located((By.ID, "measures"))).send_keys("一、建立村务公开台账；二、每月公开一次")
+	browser.wait(phone).until(EC.presence_of_element_located((By.ID, "measures"))).send_keys(
+		"一、建立村务公开台账；二、每月公开一次"
+	)
 	check_page(phone, "phone-2-task-issued")
 	press(phone, "报送整改方案")
 	assert state(task) == "Plan Submitted"
@@ -147,7 +154,9 @@ def test_phone_walks_a_task_from_issued_to_pending_recheck(world, phone, tmp_pat
 	phone.find_element(By.ID, "note").send_keys("已在村务公开栏张贴本月公开内容")
 	phone.find_element(By.ID, "files").send_keys(str(photo))
 	phone.find_element(By.ID, "save-progress").click()
-	browser.wait(phone).until(lambda d: "已在村务公开栏张贴" in browser.body_text(d) and "佐证材料" in browser.body_text(d))
+	browser.wait(phone).until(
+		lambda d: "已在村务公开栏张贴" in browser.body_text(d) and "佐证材料" in browser.body_text(d)
+	)
 	check_page(phone, "phone-4-progress-with-photo")
 	press(phone, "报送整改报告")
 	assert state(task) == "Report Submitted"

@@ -23,6 +23,8 @@ from twoduty_app.exceptions import (
 	TaskLockedError,
 )
 
+pytestmark = pytest.mark.usefixtures("rollback_each_test")
+
 
 @pytest.fixture(scope="module")
 def world() -> CountyWorld:
@@ -33,13 +35,6 @@ def world() -> CountyWorld:
 	set_members(w.county, [(w.extra["county_inspector"], "Team Member")])
 	frappe.db.commit()
 	return w
-
-
-@pytest.fixture(autouse=True)
-def _rollback():
-	yield
-	frappe.set_user("Administrator")
-	frappe.db.rollback()
 
 
 def add_progress(task: str, user: str, note: str = "已召开专题会议研究整改", evidence: bool = True):
@@ -107,7 +102,14 @@ def held_interview(w: CountyWorld, issues: list[dict]):
 def test_full_cycle_from_interview_to_closed_task(world):
 	w = world
 	interview = held_interview(
-		w, [{"problem": "班子成员一岗双责落实不到位", "deadline": add_days(today(), 20), "rectification_kind": "Deadline"}]
+		w,
+		[
+			{
+				"problem": "班子成员一岗双责落实不到位",
+				"deadline": add_days(today(), 20),
+				"rectification_kind": "Deadline",
+			}
+		],
 	)
 	[task] = interview.create_rectification_tasks()
 	assert state(task) == "Issued"
@@ -450,7 +452,9 @@ def test_inspection_findings_become_tasks(world):
 
 
 def sent_to(doctype: str, name: str) -> dict[str, list[str]]:
-	rows = frappe.get_all("Notification Log", {"document_type": doctype, "document_name": name}, ["for_user", "subject"])
+	rows = frappe.get_all(
+		"Notification Log", {"document_type": doctype, "document_name": name}, ["for_user", "subject"]
+	)
 	out: dict[str, list[str]] = {}
 	for row in rows:
 		out.setdefault(row.for_user, []).append(row.subject)
@@ -478,7 +482,9 @@ def test_the_unit_hears_about_issue_return_and_recheck(world):
 	after = sent_to("TD Rectification Task", task)
 	assert any("复查未通过" in s for s in after[w.a.secretary])
 	frappe.set_user("Administrator")
-	assert frappe.db.exists("Email Queue", {"reference_doctype": "TD Rectification Task", "reference_name": task})
+	assert frappe.db.exists(
+		"Email Queue", {"reference_doctype": "TD Rectification Task", "reference_name": task}
+	)
 
 
 def test_interviewees_receive_the_notice(world):

@@ -26,7 +26,9 @@ def test_generator_creates_the_shape_it_promises(small_county):
 	root = frappe.get_doc("TD Unit", {"unit_name": name})
 	assert frappe.db.count("TD Unit", {"lft": (">=", root.lft), "rgt": ("<=", root.rgt)}) == created
 	departments = frappe.get_all(
-		"TD Unit", {"parent_td_unit": root.name, "unit_type": "County Department"}, pluck="department_category"
+		"TD Unit",
+		{"parent_td_unit": root.name, "unit_type": "County Department"},
+		pluck="department_category",
 	)
 	assert len(departments) == 5 and set(departments) <= set(unit_rules.DEPARTMENT_CATEGORIES)
 
@@ -34,7 +36,9 @@ def test_generator_creates_the_shape_it_promises(small_county):
 def test_generated_bounds_equal_frappes_own(small_county):
 	name, _created = small_county
 	root = frappe.db.get_value("TD Unit", {"unit_name": name}, ["lft", "rgt"], as_dict=True)
-	before = frappe.get_all("TD Unit", {"lft": (">=", root.lft), "rgt": ("<=", root.rgt)}, ["name", "lft", "rgt"])
+	before = frappe.get_all(
+		"TD Unit", {"lft": (">=", root.lft), "rgt": ("<=", root.rgt)}, ["name", "lft", "rgt"]
+	)
 	rebuild_tree("TD Unit")
 	after = {r.name: (r.lft, r.rgt) for r in frappe.get_all("TD Unit", fields=["name", "lft", "rgt"])}
 	shift = after[before[0].name][0] - before[0].lft if before else 0

@@ -22,10 +22,17 @@ REPORTS = [
 def world() -> CountyWorld:
 	w = make_county_world(commit=True)
 	frappe.set_user(w.inspector)
-	w.extra["a_tasks"] = [make_task(w.a.unit, problem="甲乡台账问题"), make_task(w.a.villages[0], problem="甲乡村问题")]
+	w.extra["a_tasks"] = [
+		make_task(w.a.unit, problem="甲乡台账问题"),
+		make_task(w.a.villages[0], problem="甲乡村问题"),
+	]
 	w.extra["b_tasks"] = [make_task(w.b.unit, problem="乙乡台账问题")]
 	frappe.set_user("Administrator")
-	frappe.db.set_value("TD Rectification Task", w.extra["b_tasks"][0], {"deadline": add_days(today(), -3), "traffic_light": "Overdue"})
+	frappe.db.set_value(
+		"TD Rectification Task",
+		w.extra["b_tasks"][0],
+		{"deadline": add_days(today(), -3), "traffic_light": "Overdue"},
+	)
 	generate_assignments(YEAR, w.county, publish_progress=False)
 	frappe.db.commit()
 	w.extra["tokens"] = {u: http.api_token(u) for u in (w.a.liaison, w.viewer)}
@@ -62,7 +69,16 @@ def test_open_task_card_counts_only_the_township(world):
 	liaison, viewer = w.extra["tokens"][w.a.liaison], w.extra["tokens"][w.viewer]
 	mine = card("TD Open Tasks", liaison)
 	frappe.set_user(w.a.liaison)
-	assert mine == frappe.db.count("TD Rectification Task", {"unit": ("in", [w.a.unit, *w.a.villages, w.a.station]), "workflow_state": ("in", ["Issued", "Plan Submitted", "In Progress", "Report Submitted", "Pending Recheck"])})
+	assert mine == frappe.db.count(
+		"TD Rectification Task",
+		{
+			"unit": ("in", [w.a.unit, *w.a.villages, w.a.station]),
+			"workflow_state": (
+				"in",
+				["Issued", "Plan Submitted", "In Progress", "Report Submitted", "Pending Recheck"],
+			),
+		},
+	)
 	assert card("TD Open Tasks", viewer) >= mine + 1
 	assert card("TD Overdue Tasks", liaison) == 0  # the overdue task is the other township's
 	assert card("TD Overdue Tasks", viewer) >= 1
@@ -80,22 +96,30 @@ def test_custom_cards_answer_for_the_viewer(world):
 def test_charts_are_computed_per_viewer(world):
 	w = world
 	liaison, viewer = w.extra["tokens"][w.a.liaison], w.extra["tokens"][w.viewer]
+
 	def issued(token):
 		resp = http.get("/api/method/twoduty_app.api.dashboard.tasks_by_state", token)
 		assert resp.status == 200
 		return sum(sum(d["values"]) for d in resp.json()["message"]["datasets"])
+
 	mine = issued(liaison)
 	assert mine == 2
 	assert issued(viewer) >= 3
 	assert issued(liaison) == mine, "a county user's figures must never be served to the township"
 	trend = http.get("/api/method/twoduty_app.api.dashboard.monthly_trend", liaison).json()["message"]
 	assert len(trend["labels"]) == 12 and trend["datasets"][0]["values"][-1] == 2
-	category = http.get("/api/method/twoduty_app.api.dashboard.tasks_by_unit_category", liaison).json()["message"]
+	category = http.get("/api/method/twoduty_app.api.dashboard.tasks_by_unit_category", liaison).json()[
+		"message"
+	]
 	assert sum(category["datasets"][0]["values"]) == 2
 
 
 def run_report(name, token, **filters):
-	resp = http.post("/api/method/frappe.desk.query_report.run", token, {"report_name": name, "filters": {"year": YEAR, **filters}})
+	resp = http.post(
+		"/api/method/frappe.desk.query_report.run",
+		token,
+		{"report_name": name, "filters": {"year": YEAR, **filters}},
+	)
 	assert resp.status == 200, (name, resp.text[:400])
 	return resp.json()["message"]
 
@@ -113,7 +137,10 @@ def test_ledger_lists_the_county_for_the_viewer_and_the_branch_for_the_liaison(w
 	w = world
 	mine = {r["name"] for r in run_report("Rectification Ledger", w.extra["tokens"][w.a.liaison])["result"]}
 	assert mine == set(w.extra["a_tasks"])
-	everyone = {r["name"] for r in run_report("Rectification Ledger", w.extra["tokens"][w.viewer], unit=w.county)["result"]}
+	everyone = {
+		r["name"]
+		for r in run_report("Rectification Ledger", w.extra["tokens"][w.viewer], unit=w.county)["result"]
+	}
 	assert everyone == set(w.extra["a_tasks"]) | set(w.extra["b_tasks"])
 
 
@@ -135,7 +162,11 @@ def test_vertical_reach_counts_grassroots_activity(world):
 
 def test_interview_coverage_report_is_the_countys(world):
 	w = world
-	resp = http.post("/api/method/frappe.desk.query_report.run", w.extra["tokens"][w.a.liaison], {"report_name": "Interview Coverage", "filters": {"year": YEAR}})
+	resp = http.post(
+		"/api/method/frappe.desk.query_report.run",
+		w.extra["tokens"][w.a.liaison],
+		{"report_name": "Interview Coverage", "filters": {"year": YEAR}},
+	)
 	assert resp.status == 403
 	rows = run_report("Interview Coverage", w.extra["tokens"][w.viewer], county=w.county)["result"]
 	assert {r["unit"] for r in rows} == {w.a.unit, w.b.unit, w.department}
@@ -146,6 +177,11 @@ def test_report_exports_to_excel(world):
 	resp = http.post(
 		"/api/method/frappe.desk.query_report.export_query",
 		w.extra["tokens"][w.viewer],
-		{"report_name": "Rectification Ledger", "file_format_type": "Excel", "filters": {"year": YEAR, "unit": w.county}, "visible_idx": [0, 1, 2]},
+		{
+			"report_name": "Rectification Ledger",
+			"file_format_type": "Excel",
+			"filters": {"year": YEAR, "unit": w.county},
+			"visible_idx": [0, 1, 2],
+		},
 	)
 	assert resp.status == 200 and resp.body[:2] == b"PK", resp.text[:300]

@@ -17,7 +17,9 @@ def world():
 	frappe.set_user(w.inspector)
 	task = make_task(w.a.villages[0])
 	frappe.set_user("Administrator")
-	frappe.db.set_value("TD Rectification Task", task, {"deadline": add_days(today(), -1), "traffic_light": "Overdue"})
+	frappe.db.set_value(
+		"TD Rectification Task", task, {"deadline": add_days(today(), -1), "traffic_light": "Overdue"}
+	)
 	yield w
 	frappe.db.rollback()
 

@@ -18,6 +18,9 @@ from twoduty_app.setup.install import after_sync
 YEAR = getdate(nowdate()).year
 
 
+pytestmark = pytest.mark.usefixtures("rollback_each_test")
+
+
 @pytest.fixture(scope="module")
 def world() -> CountyWorld:
 	w = make_county_world(commit=False)
@@ -27,13 +30,6 @@ def world() -> CountyWorld:
 	town.save()
 	frappe.db.commit()
 	return w
-
-
-@pytest.fixture(autouse=True)
-def _rollback():
-	yield
-	frappe.set_user("Administrator")
-	frappe.db.rollback()
 
 
 def assignment(unit: str):
@@ -61,7 +57,9 @@ def test_catalogue_is_seeded_once_and_keeps_admin_edits(world):
 	frappe.set_user("Administrator")
 	after_sync()  # what every `bench migrate` runs
 	assert seed_all() == {"duty_items": 0, "templates": 0}
-	assert frappe.db.get_value("TD Duty Item", item.name, "item_name") == "严明政治纪律和政治规矩（县纪委修订）"
+	assert (
+		frappe.db.get_value("TD Duty Item", item.name, "item_name") == "严明政治纪律和政治规矩（县纪委修订）"
+	)
 	assert frappe.db.get_value("TD Duty Item", gate.name, "disabled") == 1
 	assert frappe.db.count("TD Duty Item", {"seed_key": "collective-01"}) == 1
 	assert frappe.db.count("TD Checklist Template", {"seed_key": ("is", "set")}) == 2
@@ -130,15 +128,19 @@ def new_record(w, unit, duty_items, done_on, kind="Integrity Talk", **extra):
 
 def monthly_duty(w) -> str:
 	frappe.set_user("Administrator")
-	return frappe.get_doc(
-		{
-			"doctype": "TD Duty Item",
-			"item_name": "每月廉政提醒",
-			"duty_layer": "Supervisory",
-			"applies_to": [{"unit_type": "Township"}],
-			"frequency": "Monthly",
-		}
-	).insert().name
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "TD Duty Item",
+				"item_name": "每月廉政提醒",
+				"duty_layer": "Supervisory",
+				"applies_to": [{"unit_type": "Township"}],
+				"frequency": "Monthly",
+			}
+		)
+		.insert()
+		.name
+	)
 
 
 def test_on_time_record_counts_and_moves_progress(world):
@@ -207,7 +209,10 @@ def test_township_cannot_see_or_review_anothers_records(world):
 		frappe.get_doc("TD Duty Record", record.name).review("自己审自己")
 	frappe.set_user(w.a.secretary)
 	frappe.get_doc("TD Duty Record", record.name).review("谈话记录完整，同意。")
-	assert frappe.db.get_value("TD Duty Record", record.name, ["review_status", "reviewed_by"]) == ("Reviewed", w.a.secretary)
+	assert frappe.db.get_value("TD Duty Record", record.name, ["review_status", "reviewed_by"]) == (
+		"Reviewed",
+		w.a.secretary,
+	)
 	frappe.set_user(w.a.liaison)
 	doc = frappe.get_doc("TD Duty Record", record.name)
 	doc.title = "改写"

@@ -10,23 +10,22 @@ from tests.factories import CountyWorld, make_county_world, make_task, make_user
 from twoduty_app.services import task_states as ts
 from twoduty_app.tasks.escalation import run_daily
 
+pytestmark = pytest.mark.usefixtures("rollback_each_test")
+
 
 @pytest.fixture(scope="module")
 def world() -> CountyWorld:
 	w = make_county_world(commit=True)
 	frappe.set_user("Administrator")
 	settings = frappe.get_single("TD Settings")
-	settings.due_soon_days, settings.interview_after_overdue_days, settings.interview_after_failed_rechecks = 7, 30, 2
+	(
+		settings.due_soon_days,
+		settings.interview_after_overdue_days,
+		settings.interview_after_failed_rechecks,
+	) = 7, 30, 2
 	settings.save()
 	frappe.db.commit()
 	return w
-
-
-@pytest.fixture(autouse=True)
-def _rollback():
-	yield
-	frappe.set_user("Administrator")
-	frappe.db.rollback()
 
 
 # notifications a task had before the escalation job ran (e.g. "new task" to the unit when it was issued)
@@ -93,12 +92,25 @@ def test_escalation_steps_happen_once_per_round():
 	)  # fmt: skip
 	fresh = dict(reminded_round=0, notice_round=0, interview_round=0)
 	assert ts.escalation_steps(deadline=date(2026, 6, 12), round_=1, **fresh, **args) == ["reminder"]
-	assert ts.escalation_steps(deadline=date(2026, 6, 12), round_=1, **{**fresh, "reminded_round": 1}, **args) == []
+	assert (
+		ts.escalation_steps(deadline=date(2026, 6, 12), round_=1, **{**fresh, "reminded_round": 1}, **args)
+		== []
+	)
 	assert ts.escalation_steps(deadline=date(2026, 6, 1), round_=1, **fresh, **args) == ["notice"]
-	assert ts.escalation_steps(deadline=date(2026, 5, 1), round_=1, **fresh, **args) == ["notice", "interview"]
+	assert ts.escalation_steps(deadline=date(2026, 5, 1), round_=1, **fresh, **args) == [
+		"notice",
+		"interview",
+	]
 	# a new round (after a failed recheck) starts the ladder again
-	assert ts.escalation_steps(deadline=date(2026, 6, 12), round_=2, **{**fresh, "reminded_round": 1}, **args) == ["reminder"]
-	assert ts.escalation_steps(deadline=date(2026, 5, 1), round_=1, **fresh, **{**args, "state": "Pending Recheck"}) == []
+	assert ts.escalation_steps(
+		deadline=date(2026, 6, 12), round_=2, **{**fresh, "reminded_round": 1}, **args
+	) == ["reminder"]
+	assert (
+		ts.escalation_steps(
+			deadline=date(2026, 5, 1), round_=1, **fresh, **{**args, "state": "Pending Recheck"}
+		)
+		== []
+	)
 
 
 def test_due_soon_task_reminds_liaison_and_head_once(world):
@@ -108,7 +120,9 @@ def test_due_soon_task_reminds_liaison_and_head_once(world):
 	sent = notifications(task)
 	assert {n.for_user for n in sent} == {w.a.liaison, w.a.head}
 	assert all("到期" in n.subject for n in sent), [n.subject for n in sent]
-	assert frappe.db.get_value("TD Rectification Task", task, ["traffic_light", "escalation_level", "reminded_round"]) == (
+	assert frappe.db.get_value(
+		"TD Rectification Task", task, ["traffic_light", "escalation_level", "reminded_round"]
+	) == (
 		"Due Soon",
 		"Due Reminder",
 		1,
@@ -144,9 +158,15 @@ def test_long_overdue_task_is_proposed_for_an_interview_once(world):
 	w = world
 	task = task_with_deadline(w, w.b.unit, -45)
 	run_daily()
-	proposals = frappe.get_all("TD Interview", {"proposed_for_task": task}, ["name", "status", "unit", "interview_category"])
+	proposals = frappe.get_all(
+		"TD Interview", {"proposed_for_task": task}, ["name", "status", "unit", "interview_category"]
+	)
 	assert len(proposals) == 1
-	assert (proposals[0].status, proposals[0].unit, proposals[0].interview_category) == ("Planned", w.b.unit, "Reminder")
+	assert (proposals[0].status, proposals[0].unit, proposals[0].interview_category) == (
+		"Planned",
+		w.b.unit,
+		"Reminder",
+	)
 	interviewees = frappe.get_all("TD Interviewee", {"parent": proposals[0].name}, pluck="user")
 	assert set(interviewees) == {w.b.head, w.b.secretary}
 	to_inspectors = [n for n in notifications(task) if n.for_user == w.inspector]
@@ -159,7 +179,9 @@ def test_long_overdue_task_is_proposed_for_an_interview_once(world):
 def test_two_failed_rechecks_propose_an_interview(world):
 	w = world
 	task = task_with_deadline(w, w.a.unit, 20)
-	frappe.db.set_value("TD Rectification Task", task, {"failed_rechecks": 2, "round": 3, "workflow_state": "In Progress"})
+	frappe.db.set_value(
+		"TD Rectification Task", task, {"failed_rechecks": 2, "round": 3, "workflow_state": "In Progress"}
+	)
 	run_daily()
 	assert frappe.db.count("TD Interview", {"proposed_for_task": task}) == 1
 

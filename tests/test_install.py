@@ -15,12 +15,23 @@ def test_task_workflow_is_active_with_its_states_and_actions():
 	assert workflow.is_active and workflow.document_type == "TD Rectification Task"
 	assert workflow.workflow_state_field == "workflow_state"
 	states = {s.state for s in workflow.states}
-	assert states == {"Draft", "Issued", "Plan Submitted", "In Progress", "Report Submitted", "Pending Recheck", "Closed", "Cancelled"}
+	assert states == {
+		"Draft",
+		"Issued",
+		"Plan Submitted",
+		"In Progress",
+		"Report Submitted",
+		"Pending Recheck",
+		"Closed",
+		"Cancelled",
+	}
 	actions = {(t.state, t.action, t.next_state, t.allowed) for t in workflow.transitions}
 	assert ("Report Submitted", "Sign Off", "Pending Recheck", "TwoDuty Unit Head") in actions
 	assert not any(a[1] == "Sign Off" and a[3] == "TwoDuty Liaison" for a in actions)
 	# no hidden custom field: the doctype carries its own workflow_state link
-	assert not frappe.db.exists("Custom Field", {"dt": "TD Rectification Task", "fieldname": "workflow_state"})
+	assert not frappe.db.exists(
+		"Custom Field", {"dt": "TD Rectification Task", "fieldname": "workflow_state"}
+	)
 
 
 def test_users_never_see_stack_traces():

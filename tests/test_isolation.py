@@ -120,7 +120,12 @@ def test_export_contains_only_the_own_branch(world):
 	all_rows = http.post(
 		"/api/method/frappe.desk.reportview.export_query",
 		token,
-		{"doctype": "TD Unit", "file_format_type": "CSV", "fields": ["`tabTD Unit`.`name`"], "title": "units"},
+		{
+			"doctype": "TD Unit",
+			"file_format_type": "CSV",
+			"fields": ["`tabTD Unit`.`name`"],
+			"title": "units",
+		},
 	)
 	assert all_rows.status == 200, all_rows.text[:500]
 	assert world.b.unit in all_rows.text and world.a.unit in all_rows.text
@@ -128,7 +133,12 @@ def test_export_contains_only_the_own_branch(world):
 	dept = http.post(
 		"/api/method/frappe.desk.reportview.export_query",
 		token,
-		{"doctype": "TD Unit", "file_format_type": "CSV", "fields": ["`tabTD Unit`.`name`"], "title": "units"},
+		{
+			"doctype": "TD Unit",
+			"file_format_type": "CSV",
+			"fields": ["`tabTD Unit`.`name`"],
+			"title": "units",
+		},
 	)
 	# unit heads have no export right at all
 	assert dept.status == 403, dept.text[:300]
@@ -142,7 +152,9 @@ def test_print_of_another_townships_unit_is_refused(world):
 	assert frappe.db.get_value("TD Unit", world.a.unit, "unit_name") in own.json()["message"]["html"]
 	foreign = http.get(method, token, doc="TD Unit", name=world.b.unit)
 	assert foreign.status == 403, foreign.text[:300]
-	pdf = http.get("/api/method/frappe.utils.print_format.download_pdf", token, doctype="TD Unit", name=world.b.unit)
+	pdf = http.get(
+		"/api/method/frappe.utils.print_format.download_pdf", token, doctype="TD Unit", name=world.b.unit
+	)
 	assert pdf.status == 403 and not pdf.body.startswith(b"%PDF")
 
 
@@ -160,7 +172,9 @@ def test_viewer_reads_everything_but_changes_nothing(world):
 	resp = http.put(f"/api/resource/TD Unit/{world.b.unit}", token, {"unit_name": "改名"})
 	assert resp.status == 403
 	resp = http.post(
-		"/api/resource/TD Unit", token, {"unit_name": "新镇", "unit_type": "Township", "parent_td_unit": world.county}
+		"/api/resource/TD Unit",
+		token,
+		{"unit_name": "新镇", "unit_type": "Township", "parent_td_unit": world.county},
 	)
 	assert resp.status == 403
 

@@ -78,7 +78,9 @@ def test_team_member_records_the_sub_units_overseen(township):
 	doc.append("members", {"user": member, "position": "Team Member"})
 	doc.append("oversight", {"user": member, "overseen_unit": village})
 	doc.save()
-	assert frappe.get_all("TD Unit Oversight", {"parent": township["town"]}, pluck="overseen_unit") == [village]
+	assert frappe.get_all("TD Unit Oversight", {"parent": township["town"]}, pluck="overseen_unit") == [
+		village
+	]
 
 
 def test_oversight_of_a_unit_outside_the_branch_is_rejected(township):

@@ -63,7 +63,11 @@ def test_progress_with_photos_is_saved_as_private_evidence(world):
 
 @pytest.mark.parametrize(
 	"files,fragment",
-	[([("virus.exe", b"MZ...")], "不能作为佐证材料"), ([("huge.png", b"0" * (10 * 1024 * 1024 + 10))], "超过"), ([("empty.png", b"")], "空文件")],
+	[
+		([("virus.exe", b"MZ...")], "不能作为佐证材料"),
+		([("huge.png", b"0" * (10 * 1024 * 1024 + 10))], "超过"),
+		([("empty.png", b"")], "空文件"),
+	],
 )
 def test_bad_uploads_are_refused_with_a_clear_message_and_nothing_saved(world, files, fragment):
 	task = world.extra["later"]
@@ -88,14 +92,20 @@ def test_workflow_from_the_phone_follows_the_desks_rules(world):
 	liaison, head = world.extra["tokens"][world.a.liaison], world.extra["tokens"][world.a.head]
 	detail = http.get(f"{API}.task_detail", liaison, name=task).json()["message"]
 	assert detail["actions"] == ["Submit Plan"]
-	resp = http.post(f"{API}.apply_action", liaison, {"name": task, "action": "Submit Plan", "measures": "建立台账"})
+	resp = http.post(
+		f"{API}.apply_action", liaison, {"name": task, "action": "Submit Plan", "measures": "建立台账"}
+	)
 	assert resp.status == 200 and resp.json()["message"]["workflow_state"] == "Plan Submitted"
 	refused = http.post(f"{API}.apply_action", liaison, {"name": task, "action": "Approve Plan"})
 	assert refused.status in (403, 417)
 	assert http.post(f"{API}.apply_action", head, {"name": task, "action": "Approve Plan"}).status == 200
 	frappe.db.rollback()
 	assert state(task) == "In Progress"
-	other = http.post(f"{API}.apply_action", world.extra["tokens"][world.b.liaison], {"name": task, "action": "Submit Report"})
+	other = http.post(
+		f"{API}.apply_action",
+		world.extra["tokens"][world.b.liaison],
+		{"name": task, "action": "Submit Report"},
+	)
 	assert other.status == 403
 
 
@@ -107,7 +117,13 @@ def test_duty_record_from_the_phone(world):
 	resp = http.upload(
 		f"{API}.record_duty",
 		token,
-		{"unit": world.a.unit, "title": "召开廉政谈话会", "record_kind": "Integrity Talk", "record_date": nowdate(), "duty_items": frappe.as_json([duty])},
+		{
+			"unit": world.a.unit,
+			"title": "召开廉政谈话会",
+			"record_kind": "Integrity Talk",
+			"record_date": nowdate(),
+			"duty_items": frappe.as_json([duty]),
+		},
 		[("talk.jpg", PNG)],
 	)
 	assert resp.status == 200, resp.text[:300]
@@ -117,7 +133,13 @@ def test_duty_record_from_the_phone(world):
 	denied = http.upload(
 		f"{API}.record_duty",
 		token,
-		{"unit": world.b.unit, "title": "越权", "record_kind": "Other", "record_date": nowdate(), "duty_items": frappe.as_json([duty])},
+		{
+			"unit": world.b.unit,
+			"title": "越权",
+			"record_kind": "Other",
+			"record_date": nowdate(),
+			"duty_items": frappe.as_json([duty]),
+		},
 		[],
 	)
 	assert denied.status in (403, 417)

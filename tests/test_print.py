@@ -45,7 +45,13 @@ def world():
 	workflow(task, "Sign Off", w.a.head)
 	frappe.set_user(w.inspector)
 	recheck = frappe.get_doc(
-		{"doctype": "TD Recheck", "rectification_task": task, "rechecker": w.inspector, "result": "Pass", "findings": "台账完整"}
+		{
+			"doctype": "TD Recheck",
+			"rectification_task": task,
+			"rechecker": w.inspector,
+			"result": "Pass",
+			"findings": "台账完整",
+		}
 	).insert()
 	recheck.submit()
 	frappe.set_user("Administrator")

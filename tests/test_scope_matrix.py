@@ -16,47 +16,65 @@ def world() -> CountyWorld:
 	year = frappe.utils.getdate().year
 	frappe.set_user(w.inspector)
 	records = {"TD Unit": w.b.villages[0], "TD Rectification Task": make_task(w.b.unit)}
-	records["TD Interview"] = frappe.get_doc(
-		{
-			"doctype": "TD Interview",
-			"title": "乙乡约谈",
-			"interview_kind": "Individual",
-			"interview_category": "Routine",
-			"unit": w.b.unit,
-			"interview_date": today(),
-			"interviewees": [{"user": w.b.head}],
-		}
-	).insert().name
-	records["TD Inspection"] = frappe.get_doc(
-		{
-			"doctype": "TD Inspection",
-			"title": "乙乡督查",
-			"inspection_kind": "Self Review",
-			"unit": w.b.unit,
-			"period_from": add_days(today(), -1),
-			"period_to": today(),
-		}
-	).insert().name
+	records["TD Interview"] = (
+		frappe.get_doc(
+			{
+				"doctype": "TD Interview",
+				"title": "乙乡约谈",
+				"interview_kind": "Individual",
+				"interview_category": "Routine",
+				"unit": w.b.unit,
+				"interview_date": today(),
+				"interviewees": [{"user": w.b.head}],
+			}
+		)
+		.insert()
+		.name
+	)
+	records["TD Inspection"] = (
+		frappe.get_doc(
+			{
+				"doctype": "TD Inspection",
+				"title": "乙乡督查",
+				"inspection_kind": "Self Review",
+				"unit": w.b.unit,
+				"period_from": add_days(today(), -1),
+				"period_to": today(),
+			}
+		)
+		.insert()
+		.name
+	)
 	frappe.set_user("Administrator")
 	generate_assignments(year, w.county, publish_progress=False)
-	records["TD Duty Assignment"] = frappe.db.get_value("TD Duty Assignment", {"unit": w.b.unit, "year": year})
-	duty_item = frappe.get_all("TD Duty Assignment Item", {"parent": records["TD Duty Assignment"]}, pluck="duty_item", limit=1)[0]
+	records["TD Duty Assignment"] = frappe.db.get_value(
+		"TD Duty Assignment", {"unit": w.b.unit, "year": year}
+	)
+	duty_item = frappe.get_all(
+		"TD Duty Assignment Item", {"parent": records["TD Duty Assignment"]}, pluck="duty_item", limit=1
+	)[0]
 	frappe.set_user(w.b.liaison)
-	records["TD Duty Record"] = frappe.get_doc(
-		{
-			"doctype": "TD Duty Record",
-			"title": "乙乡纪实",
-			"unit": w.b.unit,
-			"record_kind": "Study and Plan",
-			"record_date": nowdate(),
-			"duty_items": [{"duty_item": duty_item}],
-		}
-	).insert().name
+	records["TD Duty Record"] = (
+		frappe.get_doc(
+			{
+				"doctype": "TD Duty Record",
+				"title": "乙乡纪实",
+				"unit": w.b.unit,
+				"record_kind": "Study and Plan",
+				"record_date": nowdate(),
+				"duty_items": [{"duty_item": duty_item}],
+			}
+		)
+		.insert()
+		.name
+	)
 	frappe.set_user("Administrator")
 	template = frappe.db.get_value("TD Checklist Template", {"seed_key": "standard-charts"})
-	records["TD Unit Checklist"] = frappe.get_doc(
-		{"doctype": "TD Unit Checklist", "unit": w.b.unit, "year": year, "template": template}
-	).insert().name
+	records["TD Unit Checklist"] = (
+		frappe.get_doc({"doctype": "TD Unit Checklist", "unit": w.b.unit, "year": year, "template": template})
+		.insert()
+		.name
+	)
 	frappe.db.commit()
 	w.extra["records"] = records
 	w.extra["token_a"] = http.api_token(w.a.liaison)

@@ -22,7 +22,9 @@ def world() -> CountyWorld:
 	w.extra["evidence_b"] = doc.progress[0].evidence
 	frappe.set_user("Administrator")
 	frappe.db.commit()
-	w.extra["tokens"] = {u: http.api_token(u) for u in (w.a.liaison, w.a.head, w.b.liaison, w.viewer, w.inspector, w.admin)}
+	w.extra["tokens"] = {
+		u: http.api_token(u) for u in (w.a.liaison, w.a.head, w.b.liaison, w.viewer, w.inspector, w.admin)
+	}
 	return w
 
 
@@ -103,7 +105,12 @@ def test_attachments_of_another_townships_task_stay_closed(world):
 def test_print_of_another_townships_task_is_refused(world):
 	w = world
 	token = w.extra["tokens"][w.a.liaison]
-	resp = http.get("/api/method/frappe.www.printview.get_html_and_style", token, doc="TD Rectification Task", name=w.extra["task_b"])
+	resp = http.get(
+		"/api/method/frappe.www.printview.get_html_and_style",
+		token,
+		doc="TD Rectification Task",
+		name=w.extra["task_b"],
+	)
 	assert resp.status == 403
 
 
@@ -112,7 +119,12 @@ def test_unit_cannot_edit_what_the_county_set_through_rest(world):
 	token = w.extra["tokens"][w.a.head]
 	task = w.extra["task_a"]
 	before = frappe.db.get_value("TD Rectification Task", task, ["deadline", "round"])
-	for change in ({"deadline": add_days(today(), 300)}, {"round": 9}, {"workflow_state": "Closed"}, {"unit": w.b.unit}):
+	for change in (
+		{"deadline": add_days(today(), 300)},
+		{"round": 9},
+		{"workflow_state": "Closed"},
+		{"unit": w.b.unit},
+	):
 		resp = http.put(f"/api/resource/TD Rectification Task/{task}", token, change)
 		assert resp.status in (403, 417), (change, resp.status, resp.text[:200])
 		assert "Traceback" not in resp.text
@@ -131,7 +143,9 @@ def test_error_over_rest_is_translated_for_a_chinese_user(world):
 		{"deadline": add_days(today(), 300)},
 		headers={"Accept-Language": "zh-CN,zh;q=0.9"},
 	)
-	messages = [frappe.parse_json(m)["message"] for m in frappe.parse_json(resp.json().get("_server_messages", "[]"))]
+	messages = [
+		frappe.parse_json(m)["message"] for m in frappe.parse_json(resp.json().get("_server_messages", "[]"))
+	]
 	assert any("由纪委设定" in m for m in messages), resp.text[:300]
 
 
@@ -142,7 +156,12 @@ def test_unit_people_cannot_delete_tasks_or_create_rechecks(world):
 	resp = http.post(
 		"/api/resource/TD Recheck",
 		token,
-		{"rectification_task": w.extra["task_a"], "rechecker": w.a.head, "result": "Pass", "recheck_date": today()},
+		{
+			"rectification_task": w.extra["task_a"],
+			"rechecker": w.a.head,
+			"result": "Pass",
+			"recheck_date": today(),
+		},
 	)
 	assert resp.status == 403
 	frappe.db.rollback()
@@ -189,16 +208,24 @@ def test_interview_coverage_lists_who_was_and_was_not_interviewed(world):
 	frappe.db.commit()
 	token = w.extra["tokens"][w.viewer]
 	resp = http.get(
-		"/api/method/twoduty_app.api.coverage.get_interview_coverage", token, year=str(frappe.utils.getdate().year), county=w.county
+		"/api/method/twoduty_app.api.coverage.get_interview_coverage",
+		token,
+		year=str(frappe.utils.getdate().year),
+		county=w.county,
 	)
 	assert resp.status == 200, resp.text[:300]
 	rows = {(r["unit"], r["position"]): r for r in resp.json()["message"]}
-	assert rows[(w.a.unit, "Unit Head")]["interviewed"] and rows[(w.a.unit, "Discipline Secretary")]["interviewed"]
+	assert (
+		rows[(w.a.unit, "Unit Head")]["interviewed"]
+		and rows[(w.a.unit, "Discipline Secretary")]["interviewed"]
+	)
 	assert rows[(w.b.unit, "Unit Head")]["interviewed"]
 	assert not rows[(w.b.unit, "Discipline Secretary")]["interviewed"]
 	assert not rows[(w.department, "Unit Head")]["interviewed"]
 	assert rows[(w.department, "Discipline Secretary")]["user"] is None
 	assert interview.name in rows[(w.a.unit, "Unit Head")]["interviews"]
 	# township people cannot read the county's coverage
-	denied = http.get("/api/method/twoduty_app.api.coverage.get_interview_coverage", w.extra["tokens"][w.a.head])
+	denied = http.get(
+		"/api/method/twoduty_app.api.coverage.get_interview_coverage", w.extra["tokens"][w.a.head]
+	)
 	assert denied.status == 403

@@ -45,7 +45,9 @@ def shown_strings() -> set[str]:
 			):
 				found.add(node.args[0].value)
 	for path in APP.glob("*/print_format/*/*.json"):
-		found.update(re.findall(r'_\("((?:[^"\\]|\\.)*)"', json.loads(path.read_text(encoding="utf-8"))["html"]))
+		found.update(
+			re.findall(r'_\("((?:[^"\\]|\\.)*)"', json.loads(path.read_text(encoding="utf-8"))["html"])
+		)
 	for path in APP.rglob("*.js"):
 		found.update(JS_STRING.findall(path.read_text(encoding="utf-8")))
 	from twoduty_app.www.td import STRINGS

@@ -93,7 +93,9 @@ def test_township_needs_a_parent(county_admin):
 
 
 def test_county_department_needs_a_category(county_admin):
-	assert_rejected(new_unit("县审计局", "County Department", county_admin["county"]), DepartmentCategoryError)
+	assert_rejected(
+		new_unit("县审计局", "County Department", county_admin["county"]), DepartmentCategoryError
+	)
 
 
 def test_only_departments_carry_a_category(county_admin):

@@ -14,7 +14,17 @@ fixtures = [
 			[
 				"name",
 				"in",
-				["Draft", "Issued", "Plan Submitted", "In Progress", "Report Submitted", "Pending Recheck", "Closed", "Cancelled", "Signed"],
+				[
+					"Draft",
+					"Issued",
+					"Plan Submitted",
+					"In Progress",
+					"Report Submitted",
+					"Pending Recheck",
+					"Closed",
+					"Cancelled",
+					"Signed",
+				],
 			]
 		],
 	},
@@ -24,11 +34,25 @@ fixtures = [
 			[
 				"name",
 				"in",
-				["Issue", "Submit Plan", "Approve Plan", "Return Plan", "Start Rectification", "Submit Report", "Sign Off", "Return Report", "Cancel", "Sign"],
+				[
+					"Issue",
+					"Submit Plan",
+					"Approve Plan",
+					"Return Plan",
+					"Start Rectification",
+					"Submit Report",
+					"Sign Off",
+					"Return Report",
+					"Cancel",
+					"Sign",
+				],
 			]
 		],
 	},
-	{"dt": "Workflow", "filters": [["name", "in", ["TD Rectification Task Workflow", "TD Duty Assignment Workflow"]]]},
+	{
+		"dt": "Workflow",
+		"filters": [["name", "in", ["TD Rectification Task Workflow", "TD Duty Assignment Workflow"]]],
+	},
 ]
 
 

@@ -14,5 +14,8 @@ COUNTY_READERS = ("TwoDuty Admin", "TwoDuty Inspector", "TwoDuty Viewer", "Syste
 def get_interview_coverage(year: int | None = None, county: str | None = None) -> list[dict]:
 	"""Who among the heads and discipline secretaries of first-level units was or was not interviewed."""
 	if not has_any_role(COUNTY_READERS):
-		frappe.throw(_("Only the county's discipline commission and leaders can read interview coverage."), frappe.PermissionError)
+		frappe.throw(
+			_("Only the county's discipline commission and leaders can read interview coverage."),
+			frappe.PermissionError,
+		)
 	return interview_coverage(int(year or getdate(nowdate()).year), county)

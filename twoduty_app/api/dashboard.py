@@ -8,8 +8,8 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count, Extract, Sum
 from frappe.query_builder import Case
+from frappe.query_builder.functions import Count, Extract, Sum
 from frappe.utils import add_months, getdate, nowdate
 
 from twoduty_app.permissions.unit_scope import get_scope_ranges
@@ -41,7 +41,9 @@ def closed_on_time_rate(filters=None) -> dict:
 	query, Task, _Unit = _tasks_in_scope()
 	closed, on_time = (
 		query.select(Count("*"), Sum(Case().when(Task.closed_on <= Task.deadline, 1).else_(0)))
-		.where((Task.workflow_state == ts.CLOSED) & Task.closed_on[slice(*year_bounds(getdate(nowdate()).year))])
+		.where(
+			(Task.workflow_state == ts.CLOSED) & Task.closed_on[slice(*year_bounds(getdate(nowdate()).year))]
+		)
 		.run()[0]
 	)
 	return {"value": round(100 * int(on_time or 0) / closed, 1) if closed else 0, "fieldtype": "Percent"}
@@ -79,7 +81,11 @@ def units_without_activity(filters=None) -> dict:
 		scoped(frappe.qb.from_(Task).join(Unit).on(Unit.name == Task.unit).select(Task.unit).distinct()
 		.where(Task.issued_on[start:end] | Task.closed_on[start:end])).run(pluck=True)
 	)  # fmt: skip
-	return {"value": max(0, total - len(active)), "fieldtype": "Int", "route": ["query-report", "Vertical Reach"]}
+	return {
+		"value": max(0, total - len(active)),
+		"fieldtype": "Int",
+		"route": ["query-report", "Vertical Reach"],
+	}
 
 
 def _chart(labels, datasets):

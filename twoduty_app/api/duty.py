@@ -14,7 +14,9 @@ INLINE_LIMIT = 200
 def generate_year(year: int, county: str | None = None) -> dict:
 	"""Create every unit's duty assignment for `year` (one action; re-running creates no duplicates)."""
 	if not is_admin():
-		frappe.throw(_("Only the county administrator can generate duty assignments."), frappe.PermissionError)
+		frappe.throw(
+			_("Only the county administrator can generate duty assignments."), frappe.PermissionError
+		)
 	units = frappe.db.count("TD Unit", {"unit_type": ("in", ("Township", "County Department"))})
 	if units <= INLINE_LIMIT or frappe.flags.in_test:
 		return {"queued": False, **generate_assignments(int(year), county, publish_progress=False)}
@@ -42,8 +44,8 @@ def create_checklists(year: int, template: str, county: str | None = None) -> di
 	for unit in frappe.get_all("TD Unit", filters=filters, pluck="name", order_by="lft asc"):
 		if frappe.db.exists("TD Unit Checklist", {"unit": unit, "year": int(year), "template": template}):
 			continue
-		frappe.get_doc({"doctype": "TD Unit Checklist", "unit": unit, "year": int(year), "template": template}).insert(
-			ignore_permissions=True
-		)
+		frappe.get_doc(
+			{"doctype": "TD Unit Checklist", "unit": unit, "year": int(year), "template": template}
+		).insert(ignore_permissions=True)
 		created += 1
 	return {"created": created}

@@ -14,7 +14,16 @@ from twoduty_app.services import task_states as ts
 MAX_FILE_MB = 10
 MAX_FILES = 6
 ALLOWED_EXTENSIONS = {"jpg", "jpeg", "png", "webp", "heic", "gif", "pdf", "doc", "docx", "xls", "xlsx", "txt"}
-TASK_FIELDS = ["name", "problem", "unit_name", "deadline", "workflow_state", "traffic_light", "round", "rectification_kind"]
+TASK_FIELDS = [
+	"name",
+	"problem",
+	"unit_name",
+	"deadline",
+	"workflow_state",
+	"traffic_light",
+	"round",
+	"rectification_kind",
+]
 
 
 @frappe.whitelist()
@@ -50,7 +59,13 @@ def task_detail(name: str) -> dict:
 		"requirement": doc.requirement,
 		"measures": doc.measures,
 		"progress": [
-			{"date": r.progress_date, "note": r.note, "evidence": r.evidence, "user": r.user, "round": r.round}
+			{
+				"date": r.progress_date,
+				"note": r.note,
+				"evidence": r.evidence,
+				"user": r.user,
+				"round": r.round,
+			}
 			for r in doc.progress
 		],
 		"history": [{"state": h.content, "user": h.owner, "at": h.creation} for h in history],
@@ -98,7 +113,10 @@ def _read_checked(f) -> bytes:
 			title=_("File Too Large"),
 		)
 	if not content:
-		frappe.throw(_("{0} is empty; the upload may have been interrupted.").format(frappe.bold(f.filename)), EvidenceFileError)
+		frappe.throw(
+			_("{0} is empty; the upload may have been interrupted.").format(frappe.bold(f.filename)),
+			EvidenceFileError,
+		)
 	return content
 
 
@@ -158,11 +176,16 @@ def duty_options() -> dict:
 		)
 		if duties:
 			out.append({"unit": unit.name, "unit_name": unit.unit_name, "duties": duties})
-	return {"units": out, "kinds": ["Study and Plan", "Integrity Talk", "Reminder Talk", "Supervision Check", "Other"]}
+	return {
+		"units": out,
+		"kinds": ["Study and Plan", "Integrity Talk", "Reminder Talk", "Supervision Check", "Other"],
+	}
 
 
 @frappe.whitelist(methods=["POST"])
-def record_duty(unit: str, title: str, record_kind: str, record_date: str, duty_items: str, content: str | None = None) -> dict:
+def record_duty(
+	unit: str, title: str, record_kind: str, record_date: str, duty_items: str, content: str | None = None
+) -> dict:
 	"""A duty record (履责纪实) with its evidence, in one request."""
 	files = _uploaded_files()
 	contents = [(f.filename, _read_checked(f)) for f in files]

@@ -57,9 +57,7 @@ def insert_county(county_name: str, shape: Shape) -> int:
 
 	rows = flatten(county_node(county_name, shape), max_rgt + 1, next_name)
 	stamp, user = now(), frappe.session.user
-	values = [
-		tuple(r.get(f) for f in UNIT_FIELDS[:8]) + (stamp, stamp, user, user) for r in rows
-	]
+	values = [(*(r.get(f) for f in UNIT_FIELDS[:8]), stamp, stamp, user, user) for r in rows]
 	frappe.db.bulk_insert("TD Unit", UNIT_FIELDS, values, chunk_size=5000)
 	_set_series(counter)
 	return len(rows)
@@ -119,7 +117,9 @@ def create_demo_people(county_name: str) -> list[dict]:
 			members.append({"user": email, "position": position})
 		doc.set("members", members)
 		team = members[2]["user"]
-		for child in frappe.get_all("TD Unit", {"parent_td_unit": unit.name}, pluck="name", limit=2, order_by="lft asc"):
+		for child in frappe.get_all(
+			"TD Unit", {"parent_td_unit": unit.name}, pluck="name", limit=2, order_by="lft asc"
+		):
 			doc.append("oversight", {"user": team, "overseen_unit": child})
 		doc.save(ignore_permissions=True)
 	return people

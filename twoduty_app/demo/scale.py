@@ -35,7 +35,9 @@ def _units(types: tuple[str, ...]) -> list[str]:
 
 def build_tasks(count: int, today: date, seed: int = 1, log=print, start: int = 0) -> int:
 	rng = random.Random(seed)
-	units = _units(("Township", "County Department", "Village", "Community", "Grassroots Station", "Internal Section"))
+	units = _units(
+		("Township", "County Department", "Village", "Community", "Grassroots Station", "Internal Section")
+	)
 	stamp, user = now(), "Administrator"
 	fields = (
 		"name", "unit", "unit_name", "problem", "rectification_kind", "issued_on", "deadline", "round", "workflow_state",
@@ -58,7 +60,11 @@ def build_tasks(count: int, today: date, seed: int = 1, log=print, start: int = 
 			notice_round=0, interview_round=0, due_soon_days=7, interview_after_overdue_days=30,
 			interview_after_failed_rechecks=2,
 		) if state in ts.UNIT_TURN_STATES else []  # fmt: skip
-		level = {"reminder": "Due Reminder", "notice": "Supervision Notice", "interview": "Interview Proposed"}
+		level = {
+			"reminder": "Due Reminder",
+			"notice": "Supervision Notice",
+			"interview": "Interview Proposed",
+		}
 		rows.append(
 			(
 				f"ZG-BENCH-{i + 1:07d}", unit, names[unit], f"规模测试问题{i + 1}", rng.choice(("Immediate", "Deadline", "Ongoing")),
@@ -76,16 +82,72 @@ def build_interviews(count: int, today: date, seed: int = 2, log=print, start: i
 	rng = random.Random(seed)
 	units = _units(("Township", "County Department"))
 	stamp, user = now(), "Administrator"
-	fields = ("name", "title", "status", "interview_kind", "interview_category", "unit", "interview_date", "held_on", "creation", "modified", "owner", "modified_by")
-	child = ("name", "parent", "parenttype", "parentfield", "idx", "interviewee_name", "unit", "position", "creation", "modified", "owner", "modified_by")
+	fields = (
+		"name",
+		"title",
+		"status",
+		"interview_kind",
+		"interview_category",
+		"unit",
+		"interview_date",
+		"held_on",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+	)
+	child = (
+		"name",
+		"parent",
+		"parenttype",
+		"parentfield",
+		"idx",
+		"interviewee_name",
+		"unit",
+		"position",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+	)
 	rows, people = [], []
 	for i in range(start, start + count):
 		unit = rng.choice(units)
 		day = today - timedelta(days=rng.randint(0, 500))
 		status = rng.choice(("Held", "Following Up", "Closed", "Closed", "Planned"))
 		name = f"YT-BENCH-{i + 1:07d}"
-		rows.append((name, f"规模测试约谈{i + 1}", status, "Individual", "Routine", unit, day, None if status == "Planned" else day, stamp, stamp, user, user))
-		people.append((f"{name}-1", name, "TD Interview", "interviewees", 1, "单位主要负责人", unit, "Unit Head", stamp, stamp, user, user))
+		rows.append(
+			(
+				name,
+				f"规模测试约谈{i + 1}",
+				status,
+				"Individual",
+				"Routine",
+				unit,
+				day,
+				None if status == "Planned" else day,
+				stamp,
+				stamp,
+				user,
+				user,
+			)
+		)
+		people.append(
+			(
+				f"{name}-1",
+				name,
+				"TD Interview",
+				"interviewees",
+				1,
+				"单位主要负责人",
+				unit,
+				"Unit Head",
+				stamp,
+				stamp,
+				user,
+				user,
+			)
+		)
 	_insert("TD Interview", fields, rows)
 	_insert("TD Interviewee", child, people)
 	log(f"interviews: {count}")
@@ -94,7 +156,9 @@ def build_interviews(count: int, today: date, seed: int = 2, log=print, start: i
 
 def build_assignments(year: int, log=print) -> int:
 	catalogue = catalogue_by_unit_type()
-	units = frappe.get_all("TD Unit", filters={"unit_type": ("in", list(catalogue))}, fields=["name", "unit_type"])
+	units = frappe.get_all(
+		"TD Unit", filters={"unit_type": ("in", list(catalogue))}, fields=["name", "unit_type"]
+	)
 	have = set(frappe.get_all("TD Duty Assignment", filters={"year": year}, pluck="unit"))
 	stamp, user = now(), "Administrator"
 	rows, items = [], []
@@ -104,11 +168,55 @@ def build_assignments(year: int, log=print) -> int:
 		name = f"{unit.name}-{year}"
 		rows.append((name, unit.name, year, "Draft", 0, stamp, stamp, user, user))
 		for idx, duty in enumerate(catalogue[unit.unit_type], start=1):
-			items.append((f"{name}-{idx}", name, "TD Duty Assignment", "items", idx, duty.name, duty.duty_layer, "Yearly", 1, stamp, stamp, user, user))
-	_insert("TD Duty Assignment", ("name", "unit", "year", "workflow_state", "progress", "creation", "modified", "owner", "modified_by"), rows)
+			items.append(
+				(
+					f"{name}-{idx}",
+					name,
+					"TD Duty Assignment",
+					"items",
+					idx,
+					duty.name,
+					duty.duty_layer,
+					"Yearly",
+					1,
+					stamp,
+					stamp,
+					user,
+					user,
+				)
+			)
+	_insert(
+		"TD Duty Assignment",
+		(
+			"name",
+			"unit",
+			"year",
+			"workflow_state",
+			"progress",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+		),
+		rows,
+	)
 	_insert(
 		"TD Duty Assignment Item",
-		("name", "parent", "parenttype", "parentfield", "idx", "duty_item", "duty_layer", "frequency", "weight", "creation", "modified", "owner", "modified_by"),
+		(
+			"name",
+			"parent",
+			"parenttype",
+			"parentfield",
+			"idx",
+			"duty_item",
+			"duty_layer",
+			"frequency",
+			"weight",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+		),
 		items,
 	)
 	log(f"assignments: {len(rows)} with {len(items)} duties")
@@ -117,11 +225,37 @@ def build_assignments(year: int, log=print) -> int:
 
 def build_records(count: int, today: date, seed: int = 3, log=print, start: int = 0) -> int:
 	rng = random.Random(seed)
-	units = _units(("Township", "County Department", "Village", "Community", "Grassroots Station", "Internal Section"))
+	units = _units(
+		("Township", "County Department", "Village", "Community", "Grassroots Station", "Internal Section")
+	)
 	duties = frappe.get_all("TD Duty Item", pluck="name")
 	stamp, user = now(), "Administrator"
-	fields = ("name", "title", "unit", "record_kind", "record_date", "review_status", "is_late", "counts", "creation", "modified", "owner", "modified_by")
-	child = ("name", "parent", "parenttype", "parentfield", "idx", "duty_item", "creation", "modified", "owner", "modified_by")
+	fields = (
+		"name",
+		"title",
+		"unit",
+		"record_kind",
+		"record_date",
+		"review_status",
+		"is_late",
+		"counts",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+	)
+	child = (
+		"name",
+		"parent",
+		"parenttype",
+		"parentfield",
+		"idx",
+		"duty_item",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+	)
 	kinds = ("Study and Plan", "Integrity Talk", "Reminder Talk", "Supervision Check", "Other")
 	done, end = start, start + count
 	while done < end:
@@ -129,8 +263,36 @@ def build_records(count: int, today: date, seed: int = 3, log=print, start: int 
 		rows, links = [], []
 		for i in range(done, done + batch):
 			name = f"LZ-BENCH-{i + 1:08d}"
-			rows.append((name, "规模测试纪实", rng.choice(units), rng.choice(kinds), today - timedelta(days=rng.randint(0, 400)), "Reviewed", 0, 1, stamp, stamp, user, user))
-			links.append((f"{name}-1", name, "TD Duty Record", "duty_items", 1, rng.choice(duties), stamp, stamp, user, user))
+			rows.append(
+				(
+					name,
+					"规模测试纪实",
+					rng.choice(units),
+					rng.choice(kinds),
+					today - timedelta(days=rng.randint(0, 400)),
+					"Reviewed",
+					0,
+					1,
+					stamp,
+					stamp,
+					user,
+					user,
+				)
+			)
+			links.append(
+				(
+					f"{name}-1",
+					name,
+					"TD Duty Record",
+					"duty_items",
+					1,
+					rng.choice(duties),
+					stamp,
+					stamp,
+					user,
+					user,
+				)
+			)
 		_insert("TD Duty Record", fields, rows)
 		_insert("TD Duty Record Item", child, links)
 		done += batch

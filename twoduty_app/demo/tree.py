@@ -17,7 +17,9 @@ class Shape:
 	stations_per_department: int = 1
 
 	def units_per_county(self) -> int:
-		per_township = 1 + self.villages_per_township + self.communities_per_township + self.stations_per_township
+		per_township = (
+			1 + self.villages_per_township + self.communities_per_township + self.stations_per_township
+		)
 		per_department = 1 + self.sections_per_department + self.stations_per_department
 		return 1 + self.townships * per_township + self.departments * per_department
 
@@ -44,9 +46,12 @@ def county_node(county_name: str, shape: Shape) -> Node:
 	for i, town in enumerate(_numbered(names.TOWNSHIP_STEMS, shape.townships, "")):
 		kind = "镇" if i % 3 else "乡"
 		township = Node(f"{town}{kind}", "Township")
-		township.children += [Node(v, "Village") for v in _numbered(names.VILLAGE_STEMS, shape.villages_per_township, "村")]
 		township.children += [
-			Node(c, "Community") for c in _numbered(names.COMMUNITY_STEMS, shape.communities_per_township, "社区")
+			Node(v, "Village") for v in _numbered(names.VILLAGE_STEMS, shape.villages_per_township, "村")
+		]
+		township.children += [
+			Node(c, "Community")
+			for c in _numbered(names.COMMUNITY_STEMS, shape.communities_per_township, "社区")
 		]
 		township.children += [
 			Node(s, "Grassroots Station")
@@ -59,7 +64,9 @@ def county_node(county_name: str, shape: Shape) -> Node:
 		category, dept_name = next(categories)
 		lap = i // len(pool)
 		department = Node(f"{dept_name}{lap + 1 if lap else ''}", "County Department", category)
-		department.children += [Node(s, "Internal Section") for s in _numbered(names.SECTIONS, shape.sections_per_department, "")]
+		department.children += [
+			Node(s, "Internal Section") for s in _numbered(names.SECTIONS, shape.sections_per_department, "")
+		]
 		department.children += [
 			Node(s, "Grassroots Station")
 			for s in _numbered(names.DEPARTMENT_STATIONS, shape.stations_per_department, "")

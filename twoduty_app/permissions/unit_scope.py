@@ -140,7 +140,9 @@ def file_query_conditions(user: str | None = None, doctype: str | None = None) -
 	ranges = get_scope_ranges(user)
 	if ranges is None:
 		return ""
-	units = f"select `name` from `tabTD Unit` where {_range_sql('`lft`', ranges)}" if ranges else "select null"
+	units = (
+		f"select `name` from `tabTD Unit` where {_range_sql('`lft`', ranges)}" if ranges else "select null"
+	)
 	clauses = []
 	for scoped, unit_field in SCOPED_DOCTYPES.items():
 		if unit_field is None:

@@ -38,7 +38,9 @@ def seed_duty_items() -> int:
 
 
 def seed_checklist_templates() -> int:
-	existing = set(frappe.get_all("TD Checklist Template", filters={"seed_key": ("is", "set")}, pluck="seed_key"))
+	existing = set(
+		frappe.get_all("TD Checklist Template", filters={"seed_key": ("is", "set")}, pluck="seed_key")
+	)
 	created = 0
 	for key, name, kind, items in CHECKLIST_TEMPLATES:
 		if key in existing or frappe.db.exists("TD Checklist Template", name):

@@ -28,7 +28,11 @@ def interview_coverage(year: int, county: str | None = None) -> list[dict]:
 	members = (
 		frappe.qb.from_(Member)
 		.select(Member.parent, Member.user, Member.full_name, Member.position)
-		.where((Member.parenttype == "TD Unit") & Member.parent.isin(names) & Member.position.isin(COVERED_POSITIONS))
+		.where(
+			(Member.parenttype == "TD Unit")
+			& Member.parent.isin(names)
+			& Member.position.isin(COVERED_POSITIONS)
+		)
 		.run(as_dict=True)
 	)
 	Interview = frappe.qb.DocType("TD Interview")

@@ -26,7 +26,9 @@ def task_moved(task, old_state: str) -> None:
 			task.doctype,
 			task.name,
 			lambda lang: _("New rectification task {0} for {1}", lang=lang).format(task.name, task.unit_name),
-			lambda lang: _("Problem: {0}. Deadline: {1}.", lang=lang).format(task.problem, _date(task.deadline)),
+			lambda lang: _("Problem: {0}. Deadline: {1}.", lang=lang).format(
+				task.problem, _date(task.deadline)
+			),
 		)
 	elif ts.is_return(old_state, new_state):
 		what = "plan" if old_state == ts.PLAN_SUBMITTED else "report"
@@ -36,8 +38,14 @@ def task_moved(task, old_state: str) -> None:
 			task.name,
 			(lambda lang: _("The rectification plan of task {0} was returned", lang=lang).format(task.name))
 			if what == "plan"
-			else (lambda lang: _("The rectification report of task {0} was returned", lang=lang).format(task.name)),
-			lambda lang: _("Please revise it and submit it again before {0}.", lang=lang).format(_date(task.deadline)),
+			else (
+				lambda lang: _("The rectification report of task {0} was returned", lang=lang).format(
+					task.name
+				)
+			),
+			lambda lang: _("Please revise it and submit it again before {0}.", lang=lang).format(
+				_date(task.deadline)
+			),
 		)
 
 
@@ -50,7 +58,9 @@ def rechecked(recheck) -> None:
 			task.doctype,
 			task.name,
 			lambda lang: _("Task {0} passed its recheck and is closed", lang=lang).format(task.name),
-			lambda lang: _("Rechecked on {0}: {1}", lang=lang).format(_date(recheck.recheck_date), recheck.findings or ""),
+			lambda lang: _("Rechecked on {0}: {1}", lang=lang).format(
+				_date(recheck.recheck_date), recheck.findings or ""
+			),
 		)
 	else:
 		notify(

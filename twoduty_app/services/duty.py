@@ -55,17 +55,27 @@ def build_items(unit, catalogue: list[dict]) -> list[dict]:
 		if duty.duty_layer == "Team Member":
 			for user in team:
 				items.append(
-					{"duty_item": duty.name, "responsible_user": user, "overseen_units": "、".join(oversees.get(user, []))}
+					{
+						"duty_item": duty.name,
+						"responsible_user": user,
+						"overseen_units": "、".join(oversees.get(user, [])),
+					}
 				)
 		else:
-			items.append({"duty_item": duty.name, "responsible_user": holders.get(LAYER_POSITION.get(duty.duty_layer))})
+			items.append(
+				{"duty_item": duty.name, "responsible_user": holders.get(LAYER_POSITION.get(duty.duty_layer))}
+			)
 	return items
 
 
 def _unit_names(units: set[str]) -> dict[str, str]:
 	if not units:
 		return {}
-	return dict(frappe.get_all("TD Unit", filters={"name": ("in", list(units))}, fields=["name", "unit_name"], as_list=True))
+	return dict(
+		frappe.get_all(
+			"TD Unit", filters={"name": ("in", list(units))}, fields=["name", "unit_name"], as_list=True
+		)
+	)
 
 
 def generate_assignments(year: int, county: str | None = None, publish_progress: bool = True) -> dict:
@@ -79,7 +89,9 @@ def generate_assignments(year: int, county: str | None = None, publish_progress:
 		query = query.where(Unit.lft[lft:rgt])
 	units = query.orderby(Unit.lft).run(pluck=True)
 	existing = set(
-		frappe.get_all("TD Duty Assignment", filters={"year": year, "unit": ("in", units or [""])}, pluck="unit")
+		frappe.get_all(
+			"TD Duty Assignment", filters={"year": year, "unit": ("in", units or [""])}, pluck="unit"
+		)
 	)
 	todo = [u for u in units if u not in existing]
 	for i, unit_name in enumerate(todo, start=1):

@@ -13,6 +13,12 @@ def prevent_evidence_deletion(file_doc, method=None) -> None:
 	elif file_doc.attached_to_doctype == "TD Rectification Task":
 		if frappe.db.exists(
 			"TD Task Progress",
-			{"parent": file_doc.attached_to_name, "parenttype": "TD Rectification Task", "evidence": file_doc.file_url},
+			{
+				"parent": file_doc.attached_to_name,
+				"parenttype": "TD Rectification Task",
+				"evidence": file_doc.file_url,
+			},
 		):
-			frappe.throw(_("This file is evidence in the progress log and cannot be deleted."), EvidenceRemovalError)
+			frappe.throw(
+				_("This file is evidence in the progress log and cannot be deleted."), EvidenceRemovalError
+			)

@@ -48,7 +48,8 @@ def send_html(recipients, subject: str, html: str) -> None:
 def outgoing_email_configured() -> bool:
 	"""Mail needs a default outgoing Email Account; without one the in-app notification stands alone."""
 	return bool(
-		frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}) or frappe.conf.get("mail_server")
+		frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1})
+		or frappe.conf.get("mail_server")
 	)
 
 

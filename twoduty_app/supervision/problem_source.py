@@ -27,7 +27,11 @@ class ProblemSource(Document):
 			for row in self.get(self.problems_field):
 				row.rectification_task = None
 			return
-		linked = {row.name: row.rectification_task for row in before.get(self.problems_field) if row.rectification_task}
+		linked = {
+			row.name: row.rectification_task
+			for row in before.get(self.problems_field)
+			if row.rectification_task
+		}
 		now = {row.name: row for row in self.get(self.problems_field)}
 		for name, task in linked.items():
 			if name not in now or now[name].rectification_task != task:

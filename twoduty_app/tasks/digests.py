@@ -7,8 +7,8 @@ from frappe.query_builder.functions import Count, Extract, Sum
 from frappe.utils import escape_html, get_url, getdate, nowdate
 
 from twoduty_app.services import task_states as ts
-from twoduty_app.services.periods import month_bounds, year_bounds
 from twoduty_app.services.notify import send_html, user_languages
+from twoduty_app.services.periods import month_bounds, year_bounds
 
 DIGEST_POSITIONS = ("Unit Head", "Discipline Secretary")
 
@@ -90,7 +90,12 @@ def county_figures(county: str, year: int, month: int) -> dict:
 
 	def count_tasks(condition):
 		return (
-			frappe.qb.from_(Task).join(Unit).on(Unit.name == Task.unit).select(Count("*")).where(in_county & condition).run()[0][0]
+			frappe.qb.from_(Task)
+			.join(Unit)
+			.on(Unit.name == Task.unit)
+			.select(Count("*"))
+			.where(in_county & condition)
+			.run()[0][0]
 		)
 
 	issued = count_tasks(Task.issued_on[month_start:month_end])
@@ -126,7 +131,9 @@ def monthly_summary(today=None) -> int:
 	)  # fmt: skip
 	if not viewers:
 		return 0
-	counties = frappe.get_all("TD Unit", filters={"unit_type": "County"}, fields=["name", "unit_name"], order_by="lft")
+	counties = frappe.get_all(
+		"TD Unit", filters={"unit_type": "County"}, fields=["name", "unit_name"], order_by="lft"
+	)
 	figures = {c.name: county_figures(c.name, year, month) for c in counties}
 	languages = user_languages(viewers)
 	for viewer in viewers:

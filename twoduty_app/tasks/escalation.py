@@ -43,7 +43,11 @@ def refresh_traffic_lights(today: date, due_soon_days: int) -> int:
 	]
 	changed = 0
 	for light, condition in rules:
-		query = frappe.qb.update(Task).set(Task.traffic_light, light).where(condition & (IfNull(Task.traffic_light, "") != light))
+		query = (
+			frappe.qb.update(Task)
+			.set(Task.traffic_light, light)
+			.where(condition & (IfNull(Task.traffic_light, "") != light))
+		)
 		query.run()
 		changed += frappe.db._cursor.rowcount if getattr(frappe.db, "_cursor", None) else 0
 	return changed
@@ -62,7 +66,9 @@ def _candidates(condition) -> list[dict]:
 def _mark(names: list[str], marker, level: str) -> None:
 	for i in range(0, len(names), CHUNK):
 		chunk = names[i : i + CHUNK]
-		frappe.qb.update(Task).set(marker, Task.round).set(Task.escalation_level, level).where(Task.name.isin(chunk)).run()
+		frappe.qb.update(Task).set(marker, Task.round).set(Task.escalation_level, level).where(
+			Task.name.isin(chunk)
+		).run()
 
 
 def send_reminders(today: date, settings) -> int:
@@ -79,7 +85,10 @@ def send_reminders(today: date, settings) -> int:
 			lambda lang, t=task: _("Rectification task {0} of {1} is due on {2}", lang=lang).format(
 				t.name, t.unit_name, frappe.format(t.deadline, "Date")
 			),
-			lambda lang, t=task: _("Problem: {0}. Please finish the rectification and report with evidence before the deadline.", lang=lang).format(t.problem),
+			lambda lang, t=task: _(
+				"Problem: {0}. Please finish the rectification and report with evidence before the deadline.",
+				lang=lang,
+			).format(t.problem),
 		)
 	_mark([t.name for t in tasks], Task.reminded_round, "Due Reminder")
 	return len(tasks)
@@ -93,12 +102,13 @@ def send_supervision_notices(today: date) -> int:
 			contacts.get(task.unit, []),
 			"TD Rectification Task",
 			task.name,
-			lambda lang, t=task: _("Supervision notice: rectification task {0} of {1} is overdue", lang=lang).format(
-				t.name, t.unit_name
-			),
-			lambda lang, t=task: _("The deadline {0} has passed. Problem: {1}. Report the rectification at once; further delay leads to an interview.", lang=lang).format(
-				frappe.format(t.deadline, "Date"), t.problem
-			),
+			lambda lang, t=task: _(
+				"Supervision notice: rectification task {0} of {1} is overdue", lang=lang
+			).format(t.name, t.unit_name),
+			lambda lang, t=task: _(
+				"The deadline {0} has passed. Problem: {1}. Report the rectification at once; further delay leads to an interview.",
+				lang=lang,
+			).format(frappe.format(t.deadline, "Date"), t.problem),
 		)
 	_mark([t.name for t in tasks], Task.notice_round, "Supervision Notice")
 	return len(tasks)
@@ -120,10 +130,12 @@ def propose_interviews(today: date, settings) -> int:
 			inspectors,
 			"TD Rectification Task",
 			task.name,
-			lambda lang, t=task: _("Interview proposed for {0}: task {1} is long overdue or failed recheck", lang=lang).format(
-				t.unit_name, t.name
-			),
-			lambda lang, i=interview: _("A draft interview {0} has been prepared for your review.", lang=lang).format(i),
+			lambda lang, t=task: _(
+				"Interview proposed for {0}: task {1} is long overdue or failed recheck", lang=lang
+			).format(t.unit_name, t.name),
+			lambda lang, i=interview: _(
+				"A draft interview {0} has been prepared for your review.", lang=lang
+			).format(i),
 		)
 	_mark([t.name for t in tasks], Task.interview_round, "Interview Proposed")
 	return len(tasks)
@@ -131,7 +143,11 @@ def propose_interviews(today: date, settings) -> int:
 
 def make_interview_proposal(task, interviewees: list[str], today: date) -> str:
 	people = [{"user": u, "unit": task.unit} for u in interviewees] or [
-		{"interviewee_name": _("Head of {0}").format(task.unit_name), "unit": task.unit, "position": "Unit Head"}
+		{
+			"interviewee_name": _("Head of {0}").format(task.unit_name),
+			"unit": task.unit,
+			"position": "Unit Head",
+		}
 	]
 	interview = frappe.get_doc(
 		{
@@ -143,9 +159,7 @@ def make_interview_proposal(task, interviewees: list[str], today: date) -> str:
 			"interview_date": add_days(today, 7),
 			"proposed_for_task": task.name,
 			"interviewees": people,
-			"issues": [
-				{"problem": task.problem, "unit": task.unit, "rectification_task": task.name}
-			],
+			"issues": [{"problem": task.problem, "unit": task.unit, "rectification_task": task.name}],
 		}
 	)
 	interview.flags.via_system = True

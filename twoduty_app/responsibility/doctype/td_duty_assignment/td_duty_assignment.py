@@ -32,7 +32,9 @@ class TDDutyAssignment(Document):
 	def validate_unique_year(self):
 		if self.is_new() and frappe.db.exists("TD Duty Assignment", {"unit": self.unit, "year": self.year}):
 			frappe.throw(
-				_("{0} already has a duty assignment for {1}.").format(frappe.bold(self.unit_name or self.unit), self.year),
+				_("{0} already has a duty assignment for {1}.").format(
+					frappe.bold(self.unit_name or self.unit), self.year
+				),
 				frappe.DuplicateEntryError,
 			)
 
@@ -40,11 +42,14 @@ class TDDutyAssignment(Document):
 		"""Signing (责任书签订) is the unit head's own act: the head of this very unit."""
 		user = frappe.session.user
 		is_head = frappe.db.exists(
-			"TD Unit Member", {"parent": self.unit, "parenttype": "TD Unit", "user": user, "position": "Unit Head"}
+			"TD Unit Member",
+			{"parent": self.unit, "parenttype": "TD Unit", "user": user, "position": "Unit Head"},
 		)
 		if not is_head:
 			frappe.throw(
-				_("Only the unit head of {0} can sign its duty assignment.").format(frappe.bold(self.unit_name)),
+				_("Only the unit head of {0} can sign its duty assignment.").format(
+					frappe.bold(self.unit_name)
+				),
 				frappe.PermissionError,
 			)
 		self.signed_by = user

@@ -10,7 +10,15 @@ from twoduty_app.exceptions import LateRecordError
 from twoduty_app.permissions.roles import is_county_staff
 from twoduty_app.services import duty, periods
 
-SYSTEM_FIELDS = ("review_status", "review_comment", "reviewed_by", "reviewed_on", "is_late", "late_approval", "counts")
+SYSTEM_FIELDS = (
+	"review_status",
+	"review_comment",
+	"reviewed_by",
+	"reviewed_on",
+	"is_late",
+	"late_approval",
+	"counts",
+)
 
 
 class TDDutyRecord(Document):
@@ -44,7 +52,12 @@ class TDDutyRecord(Document):
 				)
 
 	def guard_reviewed(self, before):
-		if before and before.review_status == "Reviewed" and not self.flags.via_system and not is_county_staff():
+		if (
+			before
+			and before.review_status == "Reviewed"
+			and not self.flags.via_system
+			and not is_county_staff()
+		):
 			frappe.throw(_("A reviewed record cannot be changed."))
 
 	def validate_date(self):
@@ -58,7 +71,9 @@ class TDDutyRecord(Document):
 			return
 		assigned = set(
 			frappe.get_all(
-				"TD Duty Assignment Item", filters={"parent": self.duty_assignment, "parenttype": "TD Duty Assignment"}, pluck="duty_item"
+				"TD Duty Assignment Item",
+				filters={"parent": self.duty_assignment, "parenttype": "TD Duty Assignment"},
+				pluck="duty_item",
 			)
 		)
 		for row in self.duty_items:
@@ -70,9 +85,9 @@ class TDDutyRecord(Document):
 				)
 
 	def period_facts_changed(self, before) -> bool:
-		return getdate(before.record_date) != getdate(self.record_date) or {r.duty_item for r in before.duty_items} != {
-			r.duty_item for r in self.duty_items
-		}
+		return getdate(before.record_date) != getdate(self.record_date) or {
+			r.duty_item for r in before.duty_items
+		} != {r.duty_item for r in self.duty_items}
 
 	def mark_late_entry(self):
 		"""Entered after the period closed: it counts only once the county approves (补录)."""
@@ -86,7 +101,9 @@ class TDDutyRecord(Document):
 		)
 		entered = getdate(nowdate())
 		done = getdate(self.record_date)
-		self.is_late = int(any(periods.is_late_entry(done, entered, f or periods.YEARLY) for f in frequencies.values()))
+		self.is_late = int(
+			any(periods.is_late_entry(done, entered, f or periods.YEARLY) for f in frequencies.values())
+		)
 		self.late_approval = "Pending" if self.is_late else ""
 		self.counts = 0 if self.is_late else 1
 
@@ -105,7 +122,10 @@ class TDDutyRecord(Document):
 			},
 		)
 		if not (is_secretary or is_county_staff(user)):
-			frappe.throw(_("Only the discipline secretary or the county can review a duty record."), frappe.PermissionError)
+			frappe.throw(
+				_("Only the discipline secretary or the county can review a duty record."),
+				frappe.PermissionError,
+			)
 		if not (comment or "").strip():
 			frappe.throw(_("Please write the review comment."))
 		self.review_status = "Reviewed"

@@ -47,7 +47,10 @@ class TDUnitChecklist(Document):
 		self.check_permission("read")
 		user = frappe.session.user
 		if not is_county_staff(user) or is_member_of_unit_or_ancestors(user, self.unit):
-			frappe.throw(_("Only a county inspector from outside the unit can confirm its checklist."), frappe.PermissionError)
+			frappe.throw(
+				_("Only a county inspector from outside the unit can confirm its checklist."),
+				frappe.PermissionError,
+			)
 		wanted = set(frappe.parse_json(rows) if isinstance(rows, str) else rows or [])
 		changed = 0
 		for line in self.lines:

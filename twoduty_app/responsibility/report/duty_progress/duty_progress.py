@@ -5,8 +5,8 @@
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count, Sum
 from frappe.query_builder import Case
+from frappe.query_builder.functions import Count, Sum
 
 from twoduty_app.services.report_filters import units_criterion
 

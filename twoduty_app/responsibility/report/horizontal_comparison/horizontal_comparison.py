@@ -6,8 +6,8 @@ tasks, on-time close-out, duty-record coverage and interviews."""
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count, Extract, Sum
 from frappe.query_builder import Case
+from frappe.query_builder.functions import Count, Extract, Sum
 
 from twoduty_app.services.periods import year_bounds
 from twoduty_app.services.report_filters import first_level_units, owner_of, units_criterion
@@ -44,7 +44,12 @@ def columns():
 		{"fieldname": "tasks", "label": _("Tasks"), "fieldtype": "Int", "width": 80},
 		{"fieldname": "closed", "label": _("Closed"), "fieldtype": "Int", "width": 80},
 		{"fieldname": "on_time_rate", "label": _("On-time Rate (%)"), "fieldtype": "Percent", "width": 110},
-		{"fieldname": "record_coverage", "label": _("Duty Record Coverage (%)"), "fieldtype": "Percent", "width": 140},
+		{
+			"fieldname": "record_coverage",
+			"label": _("Duty Record Coverage (%)"),
+			"fieldtype": "Percent",
+			"width": 140,
+		},
 		{"fieldname": "interviews", "label": _("Interviews"), "fieldtype": "Int", "width": 90},
 	]
 

@@ -23,11 +23,18 @@ def execute(filters=None):
 	summary = [
 		{"label": _("Grassroots Units"), "value": total, "indicator": "blue"},
 		{"label": _("With Activity"), "value": active, "indicator": "green"},
-		{"label": _("No Activity"), "value": total - active, "indicator": "red" if total - active else "green"},
+		{
+			"label": _("No Activity"),
+			"value": total - active,
+			"indicator": "red" if total - active else "green",
+		},
 	]
 	worst = sorted(rows, key=lambda r: r["reach"])[:20]
 	chart = {
-		"data": {"labels": [r["unit_name"] for r in worst], "datasets": [{"name": _("Reach (%)"), "values": [r["reach"] for r in worst]}]},
+		"data": {
+			"labels": [r["unit_name"] for r in worst],
+			"datasets": [{"name": _("Reach (%)"), "values": [r["reach"] for r in worst]}],
+		},
 		"type": "bar",
 	}
 	return columns(), rows, None, chart, summary

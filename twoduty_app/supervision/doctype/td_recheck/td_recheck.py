@@ -55,7 +55,9 @@ class TDRecheck(Document):
 		cycle_notifications.rechecked(self)
 
 	def before_cancel(self):
-		frappe.throw(_("A submitted recheck is part of the record and cannot be cancelled."), RecheckNotAllowedError)
+		frappe.throw(
+			_("A submitted recheck is part of the record and cannot be cancelled."), RecheckNotAllowedError
+		)
 
 	def get_task(self):
 		return frappe.get_doc("TD Rectification Task", self.rectification_task)

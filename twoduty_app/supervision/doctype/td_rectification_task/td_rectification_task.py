@@ -18,7 +18,15 @@ from twoduty_app.services import task_states as ts
 from twoduty_app.services.cycle import sync_source_status
 
 # set by the county when issuing; unit people cannot change them
-COUNTY_FIELDS = ("unit", "problem", "requirement", "rectification_kind", "issued_on", "deadline", "responsible_user")
+COUNTY_FIELDS = (
+	"unit",
+	"problem",
+	"requirement",
+	"rectification_kind",
+	"issued_on",
+	"deadline",
+	"responsible_user",
+)
 # kept by the system (rechecks, escalation, transitions); nobody types them
 SYSTEM_FIELDS = (
 	"round", "failed_rechecks", "escalation_level", "reminded_round", "notice_round", "interview_round",
@@ -100,7 +108,9 @@ class TDRectificationTask(Document):
 		if any(row.evidence for row in self.progress) or frappe.db.exists(
 			"TD Recheck", {"rectification_task": self.name, "docstatus": 1}
 		):
-			frappe.throw(_("A task with evidence or rechecks cannot be deleted; cancel it instead."), TaskLockedError)
+			frappe.throw(
+				_("A task with evidence or rechecks cannot be deleted; cancel it instead."), TaskLockedError
+			)
 
 	# guards -----------------------------------------------------------------------------------------
 
@@ -143,8 +153,10 @@ class TDRectificationTask(Document):
 				)
 
 	def guard_measures(self, before):
-		if before and before.workflow_state in ts.PLAN_LOCKED_STATES and (before.measures or "") != (
-			self.measures or ""
+		if (
+			before
+			and before.workflow_state in ts.PLAN_LOCKED_STATES
+			and (before.measures or "") != (self.measures or "")
 		):
 			frappe.throw(_("The measures are locked once the plan is approved."), TaskLockedError)
 
@@ -175,7 +187,8 @@ class TDRectificationTask(Document):
 		if self.deadline and self.issued_on and getdate(self.deadline) < getdate(self.issued_on):
 			frappe.throw(
 				_("The deadline {0} is before the issue date {1}.").format(
-					frappe.bold(frappe.format(self.deadline, "Date")), frappe.bold(frappe.format(self.issued_on, "Date"))
+					frappe.bold(frappe.format(self.deadline, "Date")),
+					frappe.bold(frappe.format(self.issued_on, "Date")),
 				),
 				InvalidDeadlineError,
 				title=_("Invalid Deadline"),

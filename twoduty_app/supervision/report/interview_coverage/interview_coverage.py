@@ -19,12 +19,19 @@ def execute(filters=None):
 		row["interviews"] = ", ".join(row["interviews"])
 	done = sum(1 for r in rows if r["interviewed"])
 	chart = {
-		"data": {"labels": [_("Interviewed"), _("Not Interviewed")], "datasets": [{"values": [done, len(rows) - done]}]},
+		"data": {
+			"labels": [_("Interviewed"), _("Not Interviewed")],
+			"datasets": [{"values": [done, len(rows) - done]}],
+		},
 		"type": "donut",
 	}
 	summary = [
 		{"label": _("Interviewed"), "value": done, "indicator": "green"},
-		{"label": _("Not Interviewed"), "value": len(rows) - done, "indicator": "red" if len(rows) - done else "green"},
+		{
+			"label": _("Not Interviewed"),
+			"value": len(rows) - done,
+			"indicator": "red" if len(rows) - done else "green",
+		},
 	]
 	return columns(), rows, None, chart, summary
 

@@ -9,6 +9,7 @@ from frappe.query_builder.functions import Count
 from frappe.utils import date_diff, nowdate
 
 from twoduty_app.services import task_states as ts
+from twoduty_app.services.report_columns import task_columns
 from twoduty_app.services.report_filters import units_criterion
 
 PAGE = 2000
@@ -21,17 +22,17 @@ def execute(filters=None):
 
 
 def columns():
-	return [
-		{"fieldname": "name", "label": _("Rectification Task"), "fieldtype": "Link", "options": "TD Rectification Task", "width": 140},
-		{"fieldname": "unit_name", "label": _("Unit"), "fieldtype": "Data", "width": 150},
-		{"fieldname": "problem", "label": _("Problem"), "fieldtype": "Data", "width": 240},
-		{"fieldname": "deadline", "label": _("Deadline"), "fieldtype": "Date", "width": 100},
-		{"fieldname": "days_overdue", "label": _("Days Overdue"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "workflow_state", "label": _("Workflow State"), "fieldtype": "Data", "width": 120},
-		{"fieldname": "escalation_level", "label": _("Escalation"), "fieldtype": "Data", "width": 120},
-		{"fieldname": "round", "label": _("Round"), "fieldtype": "Int", "width": 70},
-		{"fieldname": "failed_rechecks", "label": _("Failed Rechecks"), "fieldtype": "Int", "width": 90},
-	]
+	return task_columns(
+		"name",
+		"unit_name",
+		"problem",
+		"deadline",
+		"days_overdue",
+		"workflow_state",
+		"escalation_level",
+		"round",
+		"failed_rechecks",
+	)
 
 
 def data(filters):
@@ -42,9 +43,15 @@ def data(filters):
 		.join(Unit)
 		.on(Unit.name == Task.unit)
 		.select(
-			Task.name, Unit.unit_name, Task.problem, Task.deadline, Task.workflow_state, Task.escalation_level,
-			Task.round, Task.failed_rechecks,
-		)  # fmt: skip
+			Task.name,
+			Unit.unit_name,
+			Task.problem,
+			Task.deadline,
+			Task.workflow_state,
+			Task.escalation_level,
+			Task.round,
+			Task.failed_rechecks,
+		)
 		.where(Task.workflow_state.isin(ts.UNIT_TURN_STATES))
 		.where((Task.traffic_light == ts.OVERDUE) | (Task.escalation_level != ""))
 		.orderby(Task.deadline)
@@ -65,4 +72,7 @@ def chart(rows):
 	levels: dict[str, int] = {}
 	for row in rows:
 		levels[row.escalation_level or _("Overdue")] = levels.get(row.escalation_level or _("Overdue"), 0) + 1
-	return {"data": {"labels": list(levels), "datasets": [{"name": _("Tasks"), "values": list(levels.values())}]}, "type": "pie"}
+	return {
+		"data": {"labels": list(levels), "datasets": [{"name": _("Tasks"), "values": list(levels.values())}]},
+		"type": "pie",
+	}

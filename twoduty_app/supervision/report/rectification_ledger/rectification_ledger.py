@@ -8,6 +8,7 @@ from frappe import _
 from frappe.query_builder.functions import Extract
 
 from twoduty_app.services.periods import year_bounds
+from twoduty_app.services.report_columns import task_columns
 from twoduty_app.services.report_filters import units_criterion
 
 PAGE = 2000
@@ -19,17 +20,17 @@ def execute(filters=None):
 
 
 def columns():
-	return [
-		{"fieldname": "name", "label": _("Rectification Task"), "fieldtype": "Link", "options": "TD Rectification Task", "width": 140},
-		{"fieldname": "unit_name", "label": _("Unit"), "fieldtype": "Data", "width": 150},
-		{"fieldname": "problem", "label": _("Problem"), "fieldtype": "Data", "width": 260},
-		{"fieldname": "measures", "label": _("Measures"), "fieldtype": "Data", "width": 220},
-		{"fieldname": "deadline", "label": _("Deadline"), "fieldtype": "Date", "width": 100},
-		{"fieldname": "workflow_state", "label": _("Workflow State"), "fieldtype": "Data", "width": 120},
-		{"fieldname": "traffic_light", "label": _("Deadline Status"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "round", "label": _("Round"), "fieldtype": "Int", "width": 70},
-		{"fieldname": "closed_on", "label": _("Closed On"), "fieldtype": "Date", "width": 100},
-	]
+	return task_columns(
+		"name",
+		"unit_name",
+		"problem",
+		"measures",
+		"deadline",
+		"workflow_state",
+		"traffic_light",
+		"round",
+		"closed_on",
+	)
 
 
 def base_query(filters):
@@ -52,9 +53,16 @@ def data(filters):
 	query, Task, Unit = base_query(filters)
 	rows = (
 		query.select(
-			Task.name, Unit.unit_name, Task.problem, Task.measures, Task.deadline, Task.workflow_state,
-			Task.traffic_light, Task.round, Task.closed_on,
-		)  # fmt: skip
+			Task.name,
+			Unit.unit_name,
+			Task.problem,
+			Task.measures,
+			Task.deadline,
+			Task.workflow_state,
+			Task.traffic_light,
+			Task.round,
+			Task.closed_on,
+		)
 		.orderby(Task.deadline)
 		.limit(PAGE)
 		.run(as_dict=True)
@@ -67,8 +75,15 @@ def data(filters):
 
 def chart(filters):
 	query, Task, _Unit = base_query(filters)
-	counts = query.select(Task.workflow_state, frappe.query_builder.functions.Count("*")).groupby(Task.workflow_state).run()
+	counts = (
+		query.select(Task.workflow_state, frappe.query_builder.functions.Count("*"))
+		.groupby(Task.workflow_state)
+		.run()
+	)
 	return {
-		"data": {"labels": [_(s) for s, _n in counts], "datasets": [{"name": _("Tasks"), "values": [n for _s, n in counts]}]},
+		"data": {
+			"labels": [_(s) for s, _n in counts],
+			"datasets": [{"name": _("Tasks"), "values": [n for _s, n in counts]}],
+		},
 		"type": "bar",
 	}

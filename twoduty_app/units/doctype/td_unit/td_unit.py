@@ -7,8 +7,8 @@ from frappe.utils.nestedset import NestedSet
 
 from twoduty_app.exceptions import (
 	DepartmentCategoryError,
-	DuplicateUnitError,
 	DuplicateMemberError,
+	DuplicateUnitError,
 	InvalidOversightError,
 	InvalidUnitParentError,
 )
@@ -27,7 +27,9 @@ class TDUnit(NestedSet):
 		from twoduty_app.units.doctype.td_unit_member.td_unit_member import TDUnitMember
 		from twoduty_app.units.doctype.td_unit_oversight.td_unit_oversight import TDUnitOversight
 
-		department_category: DF.Literal["", "Government Department", "Party and Mass Organization", "Stationed Unit"]
+		department_category: DF.Literal[
+			"", "Government Department", "Party and Mass Organization", "Stationed Unit"
+		]
 		is_group: DF.Check
 		lft: DF.Int
 		members: DF.Table[TDUnitMember]
@@ -37,7 +39,13 @@ class TDUnit(NestedSet):
 		rgt: DF.Int
 		unit_name: DF.Data
 		unit_type: DF.Literal[
-			"County", "Township", "County Department", "Village", "Community", "Grassroots Station", "Internal Section"
+			"County",
+			"Township",
+			"County Department",
+			"Village",
+			"Community",
+			"Grassroots Station",
+			"Internal Section",
 		]
 	# end: auto-generated types
 
@@ -130,7 +138,9 @@ class TDUnit(NestedSet):
 		for row in self.members:
 			if row.user in seen:
 				frappe.throw(
-					_("Row {0}: {1} is already a member of this unit.").format(row.idx, frappe.bold(row.user)),
+					_("Row {0}: {1} is already a member of this unit.").format(
+						row.idx, frappe.bold(row.user)
+					),
 					DuplicateMemberError,
 					title=_("Duplicate Member"),
 				)
