@@ -16,7 +16,7 @@ from twoduty_app.permissions.unit_scope import get_scope_ranges
 from twoduty_app.services import task_states as ts
 from twoduty_app.services.coverage import interview_coverage
 from twoduty_app.services.periods import period_bounds, year_bounds
-from twoduty_app.services.report_filters import first_level_units, owner_of, units_criterion
+from twoduty_app.services.report_filters import FirstLevelIndex, first_level_units, units_criterion
 
 NO_FILTERS = frappe._dict()
 
@@ -106,6 +106,7 @@ def tasks_by_unit_category(**kwargs) -> dict:
 	"""Open and closed tasks of the year for townships and the three kinds of county department."""
 	_require_read("TD Rectification Task")
 	first = first_level_units(NO_FILTERS)
+	index = FirstLevelIndex(first)
 	query, Task, Unit = _tasks_in_scope()
 	rows = (
 		query.select(Unit.lft, Count("*"), Sum(Case().when(Task.workflow_state == ts.CLOSED, 1).else_(0)))
@@ -116,7 +117,7 @@ def tasks_by_unit_category(**kwargs) -> dict:
 	groups = ["Township", "Government Department", "Party and Mass Organization", "Stationed Unit"]
 	totals = {g: [0, 0] for g in groups}
 	for lft, n, closed in rows:
-		if owner := owner_of(lft, first):
+		if owner := index.owner(lft):
 			key = owner.department_category or owner.unit_type
 			if key in totals:
 				totals[key][0] += n - int(closed or 0)

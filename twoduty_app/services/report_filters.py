@@ -3,6 +3,8 @@
 Every report joins `TD Unit` and adds `units_criterion(Unit, filters)`, so a township user's report
 covers that township's branch only, whatever the filters say."""
 
+import bisect
+
 import frappe
 from frappe.query_builder import Criterion
 
@@ -65,12 +67,15 @@ def first_level_units(filters) -> list[dict]:
 	return query.run(as_dict=True)
 
 
-def owner_of(lft: int, first_level: list[dict]) -> dict | None:
-	"""The first-level unit whose range holds `lft` (first_level sorted by lft)."""
-	import bisect
+class FirstLevelIndex:
+	"""Finds the first-level unit that holds a unit's lft, by bisection over the sorted starts."""
 
-	starts = [u.lft for u in first_level]
-	i = bisect.bisect_right(starts, lft) - 1
-	if i >= 0 and first_level[i].lft <= lft <= first_level[i].rgt:
-		return first_level[i]
-	return None
+	def __init__(self, first_level: list[dict]):
+		self.units = sorted(first_level, key=lambda u: u.lft)
+		self.starts = [u.lft for u in self.units]
+
+	def owner(self, lft: int) -> dict | None:
+		i = bisect.bisect_right(self.starts, lft) - 1
+		if i >= 0 and self.units[i].lft <= lft <= self.units[i].rgt:
+			return self.units[i]
+		return None

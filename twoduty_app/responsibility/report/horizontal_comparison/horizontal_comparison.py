@@ -10,7 +10,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Extract, Sum
 
 from twoduty_app.services.periods import year_bounds
-from twoduty_app.services.report_filters import first_level_units, owner_of, units_criterion
+from twoduty_app.services.report_filters import FirstLevelIndex, first_level_units, units_criterion
 
 GROUPS = [
 	("unit_type", "Township"),
@@ -58,6 +58,7 @@ def data(filters):
 	year = int(filters.year or frappe.utils.getdate().year)
 	year_start, year_end = year_bounds(year)
 	first = first_level_units(filters)
+	index = FirstLevelIndex(first)
 	per_unit = {u.name: frappe._dict(tasks=0, closed=0, on_time=0, records=0, interviews=0) for u in first}
 	Unit = frappe.qb.DocType("TD Unit")
 	scope = units_criterion(Unit, filters)
@@ -74,7 +75,7 @@ def data(filters):
 		.groupby(Task.unit)
 	)  # fmt: skip
 	for lft, tasks, closed, on_time in (q.where(scope) if scope is not None else q).run():
-		if owner := owner_of(lft, first):
+		if owner := index.owner(lft):
 			agg = per_unit[owner.name]
 			agg.tasks += tasks
 			agg.closed += int(closed or 0)
@@ -88,7 +89,7 @@ def data(filters):
 		.groupby(Record.unit)
 	)  # fmt: skip
 	for lft, n in (q.where(scope) if scope is not None else q).run():
-		if owner := owner_of(lft, first):
+		if owner := index.owner(lft):
 			per_unit[owner.name].records += n
 
 	Interview = frappe.qb.DocType("TD Interview")
@@ -99,7 +100,7 @@ def data(filters):
 		.groupby(Interview.unit)
 	)  # fmt: skip
 	for lft, n in (q.where(scope) if scope is not None else q).run():
-		if owner := owner_of(lft, first):
+		if owner := index.owner(lft):
 			per_unit[owner.name].interviews += n
 
 	rows = []

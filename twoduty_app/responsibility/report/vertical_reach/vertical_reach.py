@@ -11,7 +11,7 @@ from frappe import _
 from frappe.query_builder.functions import Count
 
 from twoduty_app.services.periods import period_bounds
-from twoduty_app.services.report_filters import first_level_units, owner_of, units_criterion
+from twoduty_app.services.report_filters import FirstLevelIndex, first_level_units, units_criterion
 from twoduty_app.services.unit_rules import GRASSROOTS_TYPES
 
 
@@ -61,6 +61,7 @@ def period(filters) -> tuple[date, date]:
 def data(filters):
 	start, end = period(filters)
 	first = first_level_units(filters)
+	index = FirstLevelIndex(first)
 	Unit = frappe.qb.DocType("TD Unit")
 	scope = units_criterion(Unit, filters)
 
@@ -86,7 +87,7 @@ def data(filters):
 	)  # fmt: skip
 	counts = {u.name: [0, 0] for u in first}
 	for name, lft in grassroots:
-		if owner := owner_of(lft, first):
+		if owner := index.owner(lft):
 			counts[owner.name][0] += 1
 			counts[owner.name][1] += 1 if name in active else 0
 	return [
