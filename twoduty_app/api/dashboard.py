@@ -16,7 +16,12 @@ from twoduty_app.permissions.unit_scope import get_scope_ranges
 from twoduty_app.services import task_states as ts
 from twoduty_app.services.coverage import interview_coverage
 from twoduty_app.services.periods import period_bounds, year_bounds
-from twoduty_app.services.report_filters import FirstLevelIndex, first_level_units, units_criterion
+from twoduty_app.services.report_filters import (
+	FirstLevelIndex,
+	first_level_units,
+	units_criterion,
+	units_with_activity,
+)
 
 NO_FILTERS = frappe._dict()
 
@@ -67,20 +72,10 @@ def units_without_activity(filters=None) -> dict:
 	Unit = frappe.qb.DocType("TD Unit")
 	scope = units_criterion(Unit, NO_FILTERS)
 
-	def scoped(query):
-		return query.where(scope) if scope is not None else query
-
-	total = scoped(frappe.qb.from_(Unit).select(Count("*")).where(Unit.unit_type != "County")).run()[0][0]
-	Record = frappe.qb.DocType("TD Duty Record")
-	Task = frappe.qb.DocType("TD Rectification Task")
-	active = set(
-		scoped(frappe.qb.from_(Record).join(Unit).on(Unit.name == Record.unit).select(Record.unit).distinct()
-		.where(Record.record_date[start:end])).run(pluck=True)
-	)  # fmt: skip
-	active |= set(
-		scoped(frappe.qb.from_(Task).join(Unit).on(Unit.name == Task.unit).select(Task.unit).distinct()
-		.where(Task.issued_on[start:end] | Task.closed_on[start:end])).run(pluck=True)
-	)  # fmt: skip
+	below_county = Unit.unit_type != "County"
+	condition = below_county & scope if scope is not None else below_county
+	total = frappe.qb.from_(Unit).select(Count("*")).where(condition).run()[0][0]
+	active = units_with_activity(Unit, condition, start, end)
 	return {
 		"value": max(0, total - len(active)),
 		"fieldtype": "Int",

@@ -56,7 +56,7 @@ def ensure_people() -> dict[str, str]:
 	return {"county": county, "township": township}
 
 
-def _time(fn, repeat: int = 3) -> float:
+def _time(fn, repeat: int = 2) -> float:
 	"""Median wall time in ms of `repeat` runs (after one warm-up), caches as a user would meet them."""
 	fn()
 	runs = []

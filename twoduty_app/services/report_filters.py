@@ -79,3 +79,25 @@ class FirstLevelIndex:
 		if i >= 0 and self.units[i].lft <= lft <= self.units[i].rgt:
 			return self.units[i]
 		return None
+
+
+def units_with_activity(Unit, unit_condition, start, end) -> set[str]:
+	"""Units (among those `unit_condition` selects) with a duty record, or a task issued or closed, in
+	[start, end]. One EXISTS probe per unit on the (unit, date) indexes instead of scanning the period."""
+	from frappe.query_builder import Criterion
+	from pypika.terms import ExistsCriterion
+
+	Record = frappe.qb.DocType("TD Duty Record")
+	Task = frappe.qb.DocType("TD Rectification Task")
+	record = (
+		frappe.qb.from_(Record).select(1).where((Record.unit == Unit.name) & Record.record_date[start:end])
+	)
+	issued = frappe.qb.from_(Task).select(1).where((Task.unit == Unit.name) & Task.issued_on[start:end])
+	closed = frappe.qb.from_(Task).select(1).where((Task.unit == Unit.name) & Task.closed_on[start:end])
+	query = (
+		frappe.qb.from_(Unit)
+		.select(Unit.name)
+		.where(unit_condition)
+		.where(Criterion.any([ExistsCriterion(record), ExistsCriterion(issued), ExistsCriterion(closed)]))
+	)
+	return set(query.run(pluck=True))

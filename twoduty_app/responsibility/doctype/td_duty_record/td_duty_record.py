@@ -159,3 +159,8 @@ def _unit_and_ancestors(unit: str) -> list[str]:
 	from twoduty_app.services.units import ancestors_and_self
 
 	return ancestors_and_self(unit)
+
+
+def on_doctype_update():
+	# per-unit lookups by date: vertical reach, activity cards, progress
+	frappe.db.add_index("TD Duty Record", ["unit", "record_date"])

@@ -11,7 +11,12 @@ from frappe import _
 from frappe.query_builder.functions import Count
 
 from twoduty_app.services.periods import period_bounds
-from twoduty_app.services.report_filters import FirstLevelIndex, first_level_units, units_criterion
+from twoduty_app.services.report_filters import (
+	FirstLevelIndex,
+	first_level_units,
+	units_criterion,
+	units_with_activity,
+)
 from twoduty_app.services.unit_rules import GRASSROOTS_TYPES
 
 
@@ -71,20 +76,8 @@ def data(filters):
 	grassroots = scoped(
 		frappe.qb.from_(Unit).select(Unit.name, Unit.lft).where(Unit.unit_type.isin(GRASSROOTS_TYPES))
 	).run()
-	Record = frappe.qb.DocType("TD Duty Record")
-	Task = frappe.qb.DocType("TD Rectification Task")
-	active = set(
-		scoped(
-			frappe.qb.from_(Record).join(Unit).on(Unit.name == Record.unit).select(Record.unit).distinct()
-			.where(Unit.unit_type.isin(GRASSROOTS_TYPES) & Record.record_date[start:end])
-		).run(pluck=True)
-	)  # fmt: skip
-	active |= set(
-		scoped(
-			frappe.qb.from_(Task).join(Unit).on(Unit.name == Task.unit).select(Task.unit).distinct()
-			.where(Unit.unit_type.isin(GRASSROOTS_TYPES) & (Task.issued_on[start:end] | Task.closed_on[start:end]))
-		).run(pluck=True)
-	)  # fmt: skip
+	condition = Unit.unit_type.isin(GRASSROOTS_TYPES)
+	active = units_with_activity(Unit, condition & scope if scope is not None else condition, start, end)
 	counts = {u.name: [0, 0] for u in first}
 	for name, lft in grassroots:
 		if owner := index.owner(lft):

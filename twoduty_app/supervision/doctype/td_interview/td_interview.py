@@ -52,3 +52,7 @@ class TDInterview(ProblemSource):
 	def before_creating_tasks(self):
 		if self.status == "Planned":
 			frappe.throw(_("Record the interview as held before raising rectification tasks."))
+
+
+def on_doctype_update():
+	frappe.db.add_index("TD Interview", ["unit", "held_on"])

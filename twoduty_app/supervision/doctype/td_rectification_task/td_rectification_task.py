@@ -224,3 +224,10 @@ class TDRectificationTask(Document):
 		self.traffic_light = ts.traffic_light(
 			self.workflow_state, getdate(self.deadline) if self.deadline else None, getdate(today()), days
 		)
+
+
+def on_doctype_update():
+	# reports and cards by unit and period; escalation by state and deadline
+	frappe.db.add_index("TD Rectification Task", ["unit", "issued_on"])
+	frappe.db.add_index("TD Rectification Task", ["unit", "closed_on"])
+	frappe.db.add_index("TD Rectification Task", ["workflow_state", "deadline"])
