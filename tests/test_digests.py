@@ -61,3 +61,22 @@ def test_monthly_summary_goes_to_county_leaders(world):
 	assert len(mails) == 1
 	assert frappe.db.get_value("TD Unit", w.county, "unit_name") in mails[0][1]
 	assert not [m for m in mails_to(w.a.head) if "月报" in m[0]]
+
+
+def test_county_leaders_get_default_auto_email_reports_once():
+	from tests.factories import make_user
+
+	leader = make_user("leader", ("TwoDuty Viewer",))
+	reports = frappe.get_all(
+		"Auto Email Report", {"user": leader}, ["report", "frequency", "email_to", "enabled"]
+	)
+	assert {(r.report, r.frequency) for r in reports} == {
+		("Overdue and Escalations", "Weekly"),
+		("Horizontal Comparison", "Monthly"),
+	}
+	assert all(r.email_to == leader and r.enabled for r in reports)
+	frappe.get_doc("User", leader).save(ignore_permissions=True)
+	assert frappe.db.count("Auto Email Report", {"user": leader}) == 2
+	township_head = make_user("not-a-leader", ("TwoDuty Unit Head",))
+	assert not frappe.db.exists("Auto Email Report", {"user": township_head})
+	frappe.db.rollback()

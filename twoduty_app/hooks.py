@@ -80,6 +80,9 @@ doc_events = {
 	"File": {
 		"on_trash": "twoduty_app.services.evidence.prevent_evidence_deletion",
 	},
+	"User": {
+		"on_update": "twoduty_app.services.auto_email.on_user_update",
+	},
 }
 
 scheduler_events = {

@@ -6,8 +6,10 @@ import frappe
 def after_sync():
 	"""After install (fixtures are in by then) and after every migrate."""
 	from twoduty_app.responsibility.seed import seed_all
+	from twoduty_app.services.auto_email import ensure_leader_reports
 
 	seed_all()
+	ensure_leader_reports()
 
 
 def after_install():
