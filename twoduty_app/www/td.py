@@ -10,7 +10,7 @@ no_cache = 1
 # every text the page shows, translated on the server into the user's language
 STRINGS = [
 	"Two Duties", "My Tasks", "Duty Record", "No open tasks in your branch.", "Deadline", "Problem", "Requirement",
-	"Measures", "Progress Log", "History", "Rechecks", "Add Progress", "Progress Note", "Photos or Files",
+	"Measures", "Progress Log", "History", "Rechecks", "Add Progress", "Progress Note", "Photos or Files", "Take a Photo",
 	"Save Progress", "Saving…", "Saved", "Back", "Unit", "What Was Done", "Record Kind", "Done On",
 	"Duties Performed", "Evidence", "Save Duty Record", "Late entry: it counts only after the county approves it.",
 	"Describe the measures of the plan", "Something went wrong, please try again.", "Round", "Result",

@@ -82,9 +82,12 @@
 		}
 	}
 
-	function checkFiles(input) {
+	function chosenFiles(...inputs) {
+		return inputs.flatMap((input) => (input ? Array.from(input.files || []) : []));
+	}
+
+	function checkFiles(files) {
 		const { max_mb, max_files, extensions } = window.TD.limits;
-		const files = Array.from(input.files || []);
 		if (files.length > max_files) return T("Photos or Files") + ` ≤ ${max_files}`;
 		for (const f of files) {
 			const ext = (f.name.split(".").pop() || "").toLowerCase();
@@ -123,6 +126,8 @@
 			${t.can_add_progress ? `<div class="card" id="progress-card">
 				<h2>${esc(T("Add Progress"))}</h2>
 				<label for="note">${esc(T("Progress Note"))}</label><textarea id="note"></textarea>
+				<label for="camera">${esc(T("Take a Photo"))}</label>
+				<input id="camera" type="file" accept="image/*" capture="environment">
 				<label for="files">${esc(T("Photos or Files"))}</label>
 				<input id="files" type="file" multiple accept="image/*,.pdf,.doc,.docx,.xls,.xlsx,.txt">
 				<div id="progress-msg"></div>
@@ -158,13 +163,13 @@
 		if (save) {
 			save.addEventListener("click", async () => {
 				const msg = document.getElementById("progress-msg");
-				const input = document.getElementById("files");
-				const problem = checkFiles(input);
+				const files = chosenFiles(document.getElementById("camera"), document.getElementById("files"));
+				const problem = checkFiles(files);
 				if (problem) return showError(msg, problem);
 				const data = new FormData();
 				data.append("name", t.name);
 				data.append("note", document.getElementById("note").value);
-				Array.from(input.files || []).forEach((f) => data.append("files", f, f.name));
+				files.forEach((f) => data.append("files", f, f.name));
 				save.disabled = true;
 				save.textContent = T("Saving…");
 				try {
@@ -217,8 +222,8 @@
 		fillDuties();
 		document.getElementById("save-duty").addEventListener("click", async () => {
 			const msg = document.getElementById("duty-msg");
-			const input = document.getElementById("duty-files");
-			const problem = checkFiles(input);
+			const files = chosenFiles(document.getElementById("duty-files"));
+			const problem = checkFiles(files);
 			if (problem) return showError(msg, problem);
 			const data = new FormData();
 			data.append("unit", document.getElementById("unit").value);
@@ -227,7 +232,7 @@
 			data.append("record_date", document.getElementById("date").value);
 			const duties = Array.from(document.querySelectorAll("#duties input:checked")).map((i) => i.value);
 			data.append("duty_items", JSON.stringify(duties));
-			Array.from(input.files || []).forEach((f) => data.append("files", f, f.name));
+			files.forEach((f) => data.append("files", f, f.name));
 			try {
 				const r = await api("twoduty_app.api.mobile.record_duty", null, data);
 				msg.innerHTML = `<div class="ok">${esc(T("Saved"))} ${esc(r.name)}${r.is_late ? "<br>" + esc(T("Late entry: it counts only after the county approves it.")) : ""}</div>`;
