@@ -19,6 +19,8 @@ from twoduty_app.services.periods import period_bounds, year_bounds
 from twoduty_app.services.report_filters import (
 	FirstLevelIndex,
 	first_level_units,
+	scoped_from,
+	unit_lfts,
 	units_criterion,
 	units_with_activity,
 )
@@ -27,12 +29,7 @@ NO_FILTERS = frappe._dict()
 
 
 def _tasks_in_scope():
-	Task = frappe.qb.DocType("TD Rectification Task")
-	Unit = frappe.qb.DocType("TD Unit")
-	query = frappe.qb.from_(Task).join(Unit).on(Unit.name == Task.unit)
-	if (criterion := units_criterion(Unit, NO_FILTERS)) is not None:
-		query = query.where(criterion)
-	return query, Task, Unit
+	return scoped_from("TD Rectification Task", NO_FILTERS)
 
 
 def _require_read(doctype: str) -> None:
@@ -43,7 +40,7 @@ def _require_read(doctype: str) -> None:
 def closed_on_time_rate(filters=None) -> dict:
 	"""Share of this year's closed tasks that were closed by their deadline."""
 	_require_read("TD Rectification Task")
-	query, Task, _Unit = _tasks_in_scope()
+	query, Task = _tasks_in_scope()
 	closed, on_time = (
 		query.select(Count("*"), Sum(Case().when(Task.closed_on <= Task.deadline, 1).else_(0)))
 		.where(
@@ -75,7 +72,7 @@ def units_without_activity(filters=None) -> dict:
 	below_county = Unit.unit_type != "County"
 	condition = below_county & scope if scope is not None else below_county
 	total = frappe.qb.from_(Unit).select(Count("*")).where(condition).run()[0][0]
-	active = units_with_activity(Unit, condition, start, end)
+	active = units_with_activity(Unit, condition, start, end, scoped=scope is not None)
 	return {
 		"value": max(0, total - len(active)),
 		"fieldtype": "Int",
@@ -90,7 +87,7 @@ def _chart(labels, datasets):
 @frappe.whitelist()
 def tasks_by_state(**kwargs) -> dict:
 	_require_read("TD Rectification Task")
-	query, Task, _Unit = _tasks_in_scope()
+	query, Task = _tasks_in_scope()
 	rows = dict(query.select(Task.workflow_state, Count("*")).groupby(Task.workflow_state).run())
 	states = [s for s in (*ts.OPEN_STATES, *ts.FINAL_STATES) if rows.get(s)]
 	return _chart([_(s) for s in states], [{"name": _("Tasks"), "values": [rows[s] for s in states]}])
@@ -102,17 +99,18 @@ def tasks_by_unit_category(**kwargs) -> dict:
 	_require_read("TD Rectification Task")
 	first = first_level_units(NO_FILTERS)
 	index = FirstLevelIndex(first)
-	query, Task, Unit = _tasks_in_scope()
+	query, Task = _tasks_in_scope()
+	lfts = unit_lfts()
 	rows = (
-		query.select(Unit.lft, Count("*"), Sum(Case().when(Task.workflow_state == ts.CLOSED, 1).else_(0)))
+		query.select(Task.unit, Count("*"), Sum(Case().when(Task.workflow_state == ts.CLOSED, 1).else_(0)))
 		.where(Task.issued_on[slice(*year_bounds(getdate(nowdate()).year))])
 		.groupby(Task.unit)
 		.run()
 	)
 	groups = ["Township", "Government Department", "Party and Mass Organization", "Stationed Unit"]
 	totals = {g: [0, 0] for g in groups}
-	for lft, n, closed in rows:
-		if owner := index.owner(lft):
+	for unit, n, closed in rows:
+		if owner := index.owner(lfts.get(unit, -1)):
 			key = owner.department_category or owner.unit_type
 			if key in totals:
 				totals[key][0] += n - int(closed or 0)
@@ -132,7 +130,7 @@ def monthly_trend(**kwargs) -> dict:
 	_require_read("TD Rectification Task")
 	first_month = getdate(add_months(getdate(nowdate()).replace(day=1), -11))
 	months = [getdate(add_months(first_month, i)) for i in range(12)]
-	query, Task, _Unit = _tasks_in_scope()
+	query, Task = _tasks_in_scope()
 
 	def per_month(field):
 		rows = (

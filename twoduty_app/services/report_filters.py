@@ -81,14 +81,58 @@ class FirstLevelIndex:
 		return None
 
 
-def units_with_activity(Unit, unit_condition, start, end) -> set[str]:
+def scoped_from(doctype: str, filters, unit_field: str = "unit"):
+	"""`select … from doctype`, joined to TD Unit only when a unit condition applies (scope, subtree or
+	category): an unscoped county viewer's figures then come straight from the doctype's own indexes."""
+	Table = frappe.qb.DocType(doctype)
+	Unit = frappe.qb.DocType("TD Unit")
+	query = frappe.qb.from_(Table)
+	if (criterion := units_criterion(Unit, filters)) is not None:
+		query = query.join(Unit).on(Unit.name == Table[unit_field]).where(criterion)
+	return query, Table
+
+
+def unit_lfts() -> dict[str, int]:
+	"""lft of every unit, once per request (to place rows under their first-level unit in memory)."""
+	if not getattr(frappe.local, "twoduty_unit_lfts", None):
+		Unit = frappe.qb.DocType("TD Unit")
+		frappe.local.twoduty_unit_lfts = dict(frappe.qb.from_(Unit).select(Unit.name, Unit.lft).run())
+	return frappe.local.twoduty_unit_lfts
+
+
+def units_with_activity(Unit, unit_condition, start, end, scoped: bool = True) -> set[str]:
 	"""Units (among those `unit_condition` selects) with a duty record, or a task issued or closed, in
-	[start, end]. One EXISTS probe per unit on the (unit, date) indexes instead of scanning the period."""
+	[start, end]. A scoped viewer's few units are probed one by one on the (unit, date) indexes; for the
+	whole county the period is read once from the date indexes."""
 	from frappe.query_builder import Criterion
 	from pypika.terms import ExistsCriterion
 
 	Record = frappe.qb.DocType("TD Duty Record")
 	Task = frappe.qb.DocType("TD Rectification Task")
+	if not scoped:
+		active = set(
+			frappe.qb.from_(Record)
+			.select(Record.unit)
+			.distinct()
+			.where(Record.record_date[start:end])
+			.run(pluck=True)
+		)
+		active |= set(
+			frappe.qb.from_(Task)
+			.select(Task.unit)
+			.distinct()
+			.where(Task.issued_on[start:end])
+			.run(pluck=True)
+		)
+		active |= set(
+			frappe.qb.from_(Task)
+			.select(Task.unit)
+			.distinct()
+			.where(Task.closed_on[start:end])
+			.run(pluck=True)
+		)
+		wanted = set(frappe.qb.from_(Unit).select(Unit.name).where(unit_condition).run(pluck=True))
+		return active & wanted
 	record = (
 		frappe.qb.from_(Record).select(1).where((Record.unit == Unit.name) & Record.record_date[start:end])
 	)

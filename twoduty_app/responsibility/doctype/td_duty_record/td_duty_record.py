@@ -164,3 +164,5 @@ def _unit_and_ancestors(unit: str) -> list[str]:
 def on_doctype_update():
 	# per-unit lookups by date: vertical reach, activity cards, progress
 	frappe.db.add_index("TD Duty Record", ["unit", "record_date"])
+	# which units have a counted record in a period, read from the index alone (coverage figures)
+	frappe.db.add_index("TD Duty Record", ["record_date", "counts", "unit"])

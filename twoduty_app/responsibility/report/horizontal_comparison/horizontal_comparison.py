@@ -10,7 +10,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Extract, Sum
 
 from twoduty_app.services.periods import year_bounds
-from twoduty_app.services.report_filters import FirstLevelIndex, first_level_units, units_criterion
+from twoduty_app.services.report_filters import FirstLevelIndex, first_level_units, scoped_from, unit_lfts
 
 GROUPS = [
 	("unit_type", "Township"),
@@ -59,48 +59,55 @@ def data(filters):
 	year_start, year_end = year_bounds(year)
 	first = first_level_units(filters)
 	index = FirstLevelIndex(first)
+	lfts = unit_lfts()
 	per_unit = {u.name: frappe._dict(tasks=0, closed=0, on_time=0, records=0, interviews=0) for u in first}
-	Unit = frappe.qb.DocType("TD Unit")
-	scope = units_criterion(Unit, filters)
 
-	Task = frappe.qb.DocType("TD Rectification Task")
-	q = (
-		frappe.qb.from_(Task).join(Unit).on(Unit.name == Task.unit)
-		.select(
-			Unit.lft, Count("*"),
+	def owner_of(unit):
+		return index.owner(lfts.get(unit, -1))
+
+	query, Task = scoped_from("TD Rectification Task", filters)
+	rows = (
+		query.select(
+			Task.unit,
+			Count("*"),
 			Sum(Case().when(Task.workflow_state == "Closed", 1).else_(0)),
-			Sum(Case().when((Task.workflow_state == "Closed") & (Task.closed_on <= Task.deadline), 1).else_(0)),
+			Sum(
+				Case().when((Task.workflow_state == "Closed") & (Task.closed_on <= Task.deadline), 1).else_(0)
+			),
 		)
 		.where(Task.issued_on[year_start:year_end])
 		.groupby(Task.unit)
-	)  # fmt: skip
-	for lft, tasks, closed, on_time in (q.where(scope) if scope is not None else q).run():
-		if owner := index.owner(lft):
+		.run()
+	)
+	for unit, tasks, closed, on_time in rows:
+		if owner := owner_of(unit):
 			agg = per_unit[owner.name]
 			agg.tasks += tasks
 			agg.closed += int(closed or 0)
 			agg.on_time += int(on_time or 0)
 
-	Record = frappe.qb.DocType("TD Duty Record")
-	q = (
-		frappe.qb.from_(Record).join(Unit).on(Unit.name == Record.unit)
-		.select(Unit.lft, Count("*"))
+	# coverage needs only whether a unit has a counted record: one pass over the (record_date, counts, unit) index
+	query, Record = scoped_from("TD Duty Record", filters)
+	recorded = (
+		query.select(Record.unit)
+		.distinct()
 		.where((Record.counts == 1) & Record.record_date[year_start:year_end])
-		.groupby(Record.unit)
-	)  # fmt: skip
-	for lft, n in (q.where(scope) if scope is not None else q).run():
-		if owner := index.owner(lft):
-			per_unit[owner.name].records += n
+	)
+	for unit in recorded.run(pluck=True):
+		if owner := owner_of(unit):
+			per_unit[owner.name].records += 1
 
-	Interview = frappe.qb.DocType("TD Interview")
-	q = (
-		frappe.qb.from_(Interview).join(Unit).on(Unit.name == Interview.unit)
-		.select(Unit.lft, Count("*"))
-		.where(Interview.status.isin(("Held", "Following Up", "Closed")) & Interview.held_on[year_start:year_end])
+	query, Interview = scoped_from("TD Interview", filters)
+	rows = (
+		query.select(Interview.unit, Count("*"))
+		.where(
+			Interview.status.isin(("Held", "Following Up", "Closed")) & Interview.held_on[year_start:year_end]
+		)
 		.groupby(Interview.unit)
-	)  # fmt: skip
-	for lft, n in (q.where(scope) if scope is not None else q).run():
-		if owner := index.owner(lft):
+		.run()
+	)
+	for unit, n in rows:
+		if owner := owner_of(unit):
 			per_unit[owner.name].interviews += n
 
 	rows = []

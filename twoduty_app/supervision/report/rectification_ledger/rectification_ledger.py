@@ -9,7 +9,7 @@ from frappe.query_builder.functions import Extract
 
 from twoduty_app.services.periods import year_bounds
 from twoduty_app.services.report_columns import task_columns
-from twoduty_app.services.report_filters import units_criterion
+from twoduty_app.services.report_filters import scoped_from
 
 PAGE = 2000
 
@@ -34,27 +34,19 @@ def columns():
 
 
 def base_query(filters):
-	Task = frappe.qb.DocType("TD Rectification Task")
-	Unit = frappe.qb.DocType("TD Unit")
-	query = (
-		frappe.qb.from_(Task)
-		.join(Unit)
-		.on(Unit.name == Task.unit)
-		.where(Task.issued_on[slice(*year_bounds(filters.year or frappe.utils.getdate().year))])
-	)
+	query, Task = scoped_from("TD Rectification Task", filters)
+	query = query.where(Task.issued_on[slice(*year_bounds(filters.year or frappe.utils.getdate().year))])
 	if filters.get("workflow_state"):
 		query = query.where(Task.workflow_state == filters.workflow_state)
-	if (criterion := units_criterion(Unit, filters)) is not None:
-		query = query.where(criterion)
-	return query, Task, Unit
+	return query, Task
 
 
 def data(filters):
-	query, Task, Unit = base_query(filters)
+	query, Task = base_query(filters)
 	rows = (
 		query.select(
 			Task.name,
-			Unit.unit_name,
+			Task.unit_name,
 			Task.problem,
 			Task.measures,
 			Task.deadline,
@@ -74,7 +66,7 @@ def data(filters):
 
 
 def chart(filters):
-	query, Task, _Unit = base_query(filters)
+	query, Task = base_query(filters)
 	counts = (
 		query.select(Task.workflow_state, frappe.query_builder.functions.Count("*"))
 		.groupby(Task.workflow_state)
