@@ -101,20 +101,17 @@ def tasks_by_unit_category(**kwargs) -> dict:
 	index = FirstLevelIndex(first)
 	query, Task = _tasks_in_scope()
 	lfts = unit_lfts()
-	rows = (
-		query.select(Task.unit, Count("*"), Sum(Case().when(Task.workflow_state == ts.CLOSED, 1).else_(0)))
-		.where(Task.issued_on[slice(*year_bounds(getdate(nowdate()).year))])
-		.groupby(Task.unit)
-		.run()
+	# raw rows, summed here: MariaDB's GROUP BY on the unit names costs ten times the read
+	rows = query.select(Task.unit, Task.workflow_state).where(
+		Task.issued_on[slice(*year_bounds(getdate(nowdate()).year))]
 	)
 	groups = ["Township", "Government Department", "Party and Mass Organization", "Stationed Unit"]
 	totals = {g: [0, 0] for g in groups}
-	for unit, n, closed in rows:
+	for unit, state in rows.run():
 		if owner := index.owner(lfts.get(unit, -1)):
 			key = owner.department_category or owner.unit_type
 			if key in totals:
-				totals[key][0] += n - int(closed or 0)
-				totals[key][1] += int(closed or 0)
+				totals[key][1 if state == ts.CLOSED else 0] += 1
 	return _chart(
 		[_(g) for g in groups],
 		[

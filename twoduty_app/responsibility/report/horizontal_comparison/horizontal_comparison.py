@@ -66,25 +66,17 @@ def data(filters):
 		return index.owner(lfts.get(unit, -1))
 
 	query, Task = scoped_from("TD Rectification Task", filters)
-	rows = (
-		query.select(
-			Task.unit,
-			Count("*"),
-			Sum(Case().when(Task.workflow_state == "Closed", 1).else_(0)),
-			Sum(
-				Case().when((Task.workflow_state == "Closed") & (Task.closed_on <= Task.deadline), 1).else_(0)
-			),
-		)
-		.where(Task.issued_on[year_start:year_end])
-		.groupby(Task.unit)
-		.run()
+	# raw rows, summed here: MariaDB's GROUP BY on the unit names costs ten times the read
+	rows = query.select(Task.unit, Task.workflow_state, Task.closed_on, Task.deadline).where(
+		Task.issued_on[year_start:year_end]
 	)
-	for unit, tasks, closed, on_time in rows:
+	for unit, state, closed_on, deadline in rows.run():
 		if owner := owner_of(unit):
 			agg = per_unit[owner.name]
-			agg.tasks += tasks
-			agg.closed += int(closed or 0)
-			agg.on_time += int(on_time or 0)
+			agg.tasks += 1
+			if state == "Closed":
+				agg.closed += 1
+				agg.on_time += 1 if closed_on and deadline and closed_on <= deadline else 0
 
 	# coverage needs only whether a unit has a counted record: one pass over the (record_date, counts, unit) index
 	query, Record = scoped_from("TD Duty Record", filters)
