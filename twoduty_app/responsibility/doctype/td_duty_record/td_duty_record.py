@@ -163,6 +163,5 @@ def _unit_and_ancestors(unit: str) -> list[str]:
 
 def on_doctype_update():
 	# per-unit lookups by date: vertical reach, activity cards, progress
-	frappe.db.add_index("TD Duty Record", ["unit", "record_date"])
-	# which units have a counted record in a period, read from the index alone (coverage figures)
-	frappe.db.add_index("TD Duty Record", ["record_date", "counts", "unit"])
+	# per-unit probes by period (activity, coverage of counted records), answered from the index alone
+	frappe.db.add_index("TD Duty Record", ["unit", "record_date", "counts"])

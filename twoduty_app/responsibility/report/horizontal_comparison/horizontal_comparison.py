@@ -10,7 +10,14 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Extract, Sum
 
 from twoduty_app.services.periods import year_bounds
-from twoduty_app.services.report_filters import FirstLevelIndex, first_level_units, scoped_from, unit_lfts
+from twoduty_app.services.report_filters import (
+	FirstLevelIndex,
+	first_level_units,
+	scoped_from,
+	unit_lfts,
+	units_criterion,
+	units_with_activity,
+)
 
 GROUPS = [
 	("unit_type", "Township"),
@@ -78,14 +85,12 @@ def data(filters):
 				agg.closed += 1
 				agg.on_time += 1 if closed_on and deadline and closed_on <= deadline else 0
 
-	# coverage needs only whether a unit has a counted record: one pass over the (record_date, counts, unit) index
-	query, Record = scoped_from("TD Duty Record", filters)
-	recorded = (
-		query.select(Record.unit)
-		.distinct()
-		.where((Record.counts == 1) & Record.record_date[year_start:year_end])
-	)
-	for unit in recorded.run(pluck=True):
+	# coverage needs only whether a unit has a counted record: one index probe per unit
+	Unit = frappe.qb.DocType("TD Unit")
+	below_county = Unit.unit_type != "County"
+	scope = units_criterion(Unit, filters)
+	condition = below_county & scope if scope is not None else below_county
+	for unit in units_with_activity(Unit, condition, year_start, year_end, counted_records_only=True):
 		if owner := owner_of(unit):
 			per_unit[owner.name].records += 1
 
