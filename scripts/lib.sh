@@ -22,7 +22,7 @@ ensure_packages() {
 	command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server mariadb-client)
 	command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 	dpkg -s libmariadb-dev >/dev/null 2>&1 || missing+=(libmariadb-dev pkg-config)
-	fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk)
+	dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 	# PDFs of the print formats, and the browser tests
 	command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
 	command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -194,7 +194,7 @@ new_site() {
 ensure_desk_assets() {
 	if ! ls "$BENCH"/sites/assets/frappe/dist/js/desk.bundle.*.js >/dev/null 2>&1; then
 		say "building Frappe's desk assets (first run on this bench only)"
-		quietly as_bench "CI=1 env/bin/python -m frappe.utils.bench_helper frappe build --app frappe" ||
+		quietly as_bench "cd sites && CI=1 ../env/bin/python -m frappe.utils.bench_helper frappe build --app frappe" ||
 			die "bench build failed: the desk, print and browser tests need Frappe's assets"
 	fi
 }

@@ -23,12 +23,7 @@ frappe_cli --site "$SITE" execute twoduty_app.setup.install.mark_setup_complete 
 frappe_cli use "$SITE" >/dev/null
 frappe_cli --site "$SITE" enable-scheduler >/dev/null
 
-if [ ! -f "$BENCH/sites/assets/frappe/dist/js/desk.bundle.js" ] && ! ls "$BENCH"/sites/assets/frappe/dist/js/desk.bundle.*.js >/dev/null 2>&1; then
-	say "building the desk's assets (first run only)"
-	quietly as_bench "CI=1 env/bin/python -m frappe.utils.bench_helper frappe build --app frappe" ||
-		say "asset build failed; the API works, the desk may look bare"
-fi
-quietly as_bench "CI=1 env/bin/python -m frappe.utils.bench_helper frappe build --app $APP" || true
+ensure_desk_assets
 
 say "building the demo county (skipped where it exists)"
 frappe_cli --site "$SITE" twoduty-demo
