@@ -73,7 +73,7 @@ def units_without_activity(filters=None) -> dict:
 	below_county = Unit.unit_type != "County"
 	condition = below_county & scope if scope is not None else below_county
 	total = frappe.qb.from_(Unit).select(Count("*")).where(condition).run()[0][0]
-	active = units_with_activity(Unit, condition, start, end, scoped=scope is not None)
+	active = units_with_activity(Unit, condition, start, end)
 	return {
 		"value": max(0, total - len(active)),
 		"fieldtype": "Int",

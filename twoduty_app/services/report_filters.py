@@ -100,46 +100,12 @@ def unit_lfts() -> dict[str, int]:
 	return frappe.local.twoduty_unit_lfts
 
 
-def _units_along(doctype: str, index: str, condition) -> set[str]:
-	"""Distinct units of `doctype` rows meeting `condition`, grouped along a unit-first index (no
-	temporary table: a million rows in a quarter of a second)."""
-	Table = frappe.qb.DocType(doctype)
-	query = frappe.qb.from_(Table)
-	if frappe.db.has_index(f"tab{doctype}", index):
-		query = query.force_index(index)
-	return set(query.select(Table.unit).where(condition(Table)).groupby(Table.unit).run(pluck=True))
-
-
-def units_with_activity(
-	Unit, unit_condition, start, end, counted_records_only: bool = False, scoped: bool = True
-) -> set[str]:
+def units_with_activity(Unit, unit_condition, start, end, counted_records_only: bool = False) -> set[str]:
 	"""Units (among those `unit_condition` selects) with a duty record, or a task issued or closed, in
-	[start, end]. A scoped viewer's units are probed one by one (EXISTS on the (unit, date) indexes); the
-	whole county is read once along the unit-first indexes and then narrowed to `unit_condition`."""
+	[start, end]: one EXISTS probe per unit on the (unit, date) indexes, cheaper than a DISTINCT over the
+	period's rows at every size (0.2 s for a province's 56,000 units)."""
 	from frappe.query_builder import Criterion
 	from pypika.terms import ExistsCriterion
-
-	if not scoped:
-		from twoduty_app.supervision.doctype.td_rectification_task.td_rectification_task import (
-			UNIT_YEAR_INDEX,
-		)
-
-		if counted_records_only:
-			active = _units_along(
-				"TD Duty Record",
-				"unit_record_date_counts_index",
-				lambda R: R.record_date[start:end] & (R.counts == 1),
-			)
-		else:
-			active = _units_along(
-				"TD Duty Record", "unit_record_date_counts_index", lambda R: R.record_date[start:end]
-			)
-			active |= _units_along("TD Rectification Task", UNIT_YEAR_INDEX, lambda T: T.issued_on[start:end])
-			active |= _units_along(
-				"TD Rectification Task", "unit_closed_on_index", lambda T: T.closed_on[start:end]
-			)
-		wanted = set(frappe.qb.from_(Unit).select(Unit.name).where(unit_condition).run(pluck=True))
-		return active & wanted
 
 	Record = frappe.qb.DocType("TD Duty Record")
 	Task = frappe.qb.DocType("TD Rectification Task")

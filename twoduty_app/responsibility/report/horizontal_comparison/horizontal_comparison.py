@@ -100,9 +100,7 @@ def data(filters):
 	below_county = Unit.unit_type != "County"
 	scope = units_criterion(Unit, filters)
 	condition = below_county & scope if scope is not None else below_county
-	for unit in units_with_activity(
-		Unit, condition, year_start, year_end, counted_records_only=True, scoped=scope is not None
-	):
+	for unit in units_with_activity(Unit, condition, year_start, year_end, counted_records_only=True):
 		if owner := owner_of(unit):
 			per_unit[owner.name].records += 1
 

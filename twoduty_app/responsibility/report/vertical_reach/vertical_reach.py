@@ -77,9 +77,7 @@ def data(filters):
 		frappe.qb.from_(Unit).select(Unit.name, Unit.lft).where(Unit.unit_type.isin(GRASSROOTS_TYPES))
 	).run()
 	condition = Unit.unit_type.isin(GRASSROOTS_TYPES)
-	active = units_with_activity(
-		Unit, condition & scope if scope is not None else condition, start, end, scoped=scope is not None
-	)
+	active = units_with_activity(Unit, condition & scope if scope is not None else condition, start, end)
 	counts = {u.name: [0, 0] for u in first}
 	for name, lft in grassroots:
 		if owner := index.owner(lft):
