@@ -100,10 +100,12 @@ def delete(path: str, token: str) -> Response:
 	return request("DELETE", path, token)
 
 
-def upload(path: str, token: str, fields: dict, files: list[tuple[str, bytes]]) -> Response:
+def upload(
+	path: str, token: str, fields: dict, files: list[tuple[str, bytes]], headers: dict | None = None
+) -> Response:
 	"""A multipart POST, as the phone page sends a progress entry with its photos."""
 	import io
 
 	form = dict(fields)
 	form["files"] = [(io.BytesIO(content), filename) for filename, content in files]
-	return request("POST", path, token, form=form)
+	return request("POST", path, token, form=form, headers=headers)

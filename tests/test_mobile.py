@@ -73,11 +73,11 @@ def test_bad_uploads_are_refused_with_a_clear_message_and_nothing_saved(world, f
 	task = world.extra["later"]
 	before_rows = progress_rows(task)
 	before_files = frappe.db.count("File", {"attached_to_name": task})
-	resp = http.request(
-		"POST",
+	resp = http.upload(
 		f"{API}.add_progress",
 		world.extra["tokens"][world.a.liaison],
-		form={"name": task, "note": "进展", "files": [(__import__("io").BytesIO(c), n) for n, c in files]},
+		{"name": task, "note": "进展"},
+		files,
 		headers={"Accept-Language": "zh-CN,zh;q=0.9"},
 	)
 	assert resp.status == 417, resp.text[:200]

@@ -78,23 +78,21 @@ def scoped_unit_names(user: str | None = None) -> list[str] | None:
 	if ranges is None:
 		return None
 	Unit = frappe.qb.DocType("TD Unit")
-	return (
-		frappe.qb.from_(Unit).select(Unit.name).where(_range_criterion(Unit, ranges)).run(pluck=True)
-		if ranges
-		else []
-	)
+	return frappe.qb.from_(Unit).select(Unit.name).where(lft_within(Unit, ranges)).run(pluck=True)
 
 
 def _in_ranges(lft: int, ranges: list[tuple[int, int]]) -> bool:
 	return any(a <= lft <= b for a, b in ranges)
 
 
-def _range_criterion(table, ranges):
-	criterion = None
-	for a, b in ranges:
-		c = table.lft[a:b]
-		criterion = c if criterion is None else criterion | c
-	return criterion
+def lft_within(table, ranges):
+	"""Criterion: the row's `lft` lies in one of `ranges` (no ranges: matches nothing). Shared by the
+	scope helpers here and the report filters."""
+	from frappe.query_builder import Criterion
+
+	if not ranges:
+		return table.lft.isnull() & table.lft.notnull()
+	return Criterion.any([table.lft[a:b] for a, b in ranges])
 
 
 def _range_sql(column: str, ranges: list[tuple[int, int]]) -> str:

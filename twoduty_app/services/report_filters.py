@@ -8,24 +8,18 @@ import bisect
 import frappe
 from frappe.query_builder import Criterion
 
-from twoduty_app.permissions.unit_scope import get_scope_ranges
+from twoduty_app.permissions.unit_scope import get_scope_ranges, lft_within
 from twoduty_app.services.unit_rules import FIRST_LEVEL_TYPES
-
-
-def _ranges_criterion(Unit, ranges):
-	if not ranges:
-		return Unit.lft.isnull() & Unit.lft.notnull()  # matches nothing
-	return Criterion.any([Unit.lft[a:b] for a, b in ranges])
 
 
 def units_criterion(Unit, filters) -> Criterion | None:
 	parts = []
 	scope = get_scope_ranges()
 	if scope is not None:
-		parts.append(_ranges_criterion(Unit, scope))
+		parts.append(lft_within(Unit, scope))
 	if filters.get("unit"):
 		bounds = frappe.db.get_value("TD Unit", filters.unit, ["lft", "rgt"])
-		parts.append(_ranges_criterion(Unit, [bounds] if bounds else []))
+		parts.append(lft_within(Unit, [bounds] if bounds else []))
 	if filters.get("department_category"):
 		rows = frappe.get_all(
 			"TD Unit",
@@ -33,7 +27,7 @@ def units_criterion(Unit, filters) -> Criterion | None:
 			fields=["lft", "rgt"],
 			as_list=True,
 		)
-		parts.append(_ranges_criterion(Unit, rows))
+		parts.append(lft_within(Unit, rows))
 	return Criterion.all(parts) if parts else None
 
 

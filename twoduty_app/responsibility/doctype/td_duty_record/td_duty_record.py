@@ -9,6 +9,7 @@ from frappe.utils import getdate, now_datetime, nowdate
 from twoduty_app.exceptions import LateRecordError
 from twoduty_app.permissions.roles import is_county_staff
 from twoduty_app.services import duty, periods
+from twoduty_app.services.units import ancestors_and_self
 
 SYSTEM_FIELDS = (
 	"review_status",
@@ -118,7 +119,7 @@ class TDDutyRecord(Document):
 				"user": user,
 				"position": "Discipline Secretary",
 				"parenttype": "TD Unit",
-				"parent": ("in", _unit_and_ancestors(self.unit)),
+				"parent": ("in", ancestors_and_self(self.unit)),
 			},
 		)
 		if not (is_secretary or is_county_staff(user)):
@@ -153,12 +154,6 @@ class TDDutyRecord(Document):
 			self.save(ignore_permissions=True)
 		finally:
 			self.flags.via_system = False
-
-
-def _unit_and_ancestors(unit: str) -> list[str]:
-	from twoduty_app.services.units import ancestors_and_self
-
-	return ancestors_and_self(unit)
 
 
 def on_doctype_update():
