@@ -9,7 +9,6 @@ import re
 
 import frappe
 import pytest
-from frappe.utils import today
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 

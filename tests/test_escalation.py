@@ -4,9 +4,9 @@ from datetime import date
 
 import frappe
 import pytest
-from frappe.utils import add_days, getdate, today
+from frappe.utils import add_days, today
 
-from tests.factories import CountyWorld, make_county_world, make_task, make_user
+from tests.factories import CountyWorld, make_county_world, make_task
 from twoduty_app.services import task_states as ts
 from twoduty_app.tasks.escalation import run_daily
 

@@ -3,8 +3,6 @@
 The world is committed (the REST requests run on their own connections) on a fresh test site.
 """
 
-import csv
-import io
 
 import frappe
 import pytest

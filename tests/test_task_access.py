@@ -5,7 +5,7 @@ import pytest
 from frappe.utils import add_days, today
 
 from tests import http
-from tests.factories import CountyWorld, attach_evidence, make_county_world, make_task, state, workflow
+from tests.factories import CountyWorld, attach_evidence, make_county_world, make_task, state
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 secretary of every directly subordinate unit (townships and county departments) at least once a year."""
 
 import frappe
-from frappe.query_builder.functions import Extract
 
 from twoduty_app.services.periods import year_bounds
 from twoduty_app.services.unit_rules import FIRST_LEVEL_TYPES

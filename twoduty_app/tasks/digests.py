@@ -3,7 +3,7 @@ monthly summary to the county leaders (TwoDuty Viewer). Chinese HTML (each reade
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count, Extract, Sum
+from frappe.query_builder.functions import Count, Sum
 from frappe.utils import escape_html, get_url, getdate, nowdate
 
 from twoduty_app.services import task_states as ts

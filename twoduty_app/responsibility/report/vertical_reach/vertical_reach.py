@@ -8,7 +8,6 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count
 
 from twoduty_app.services.periods import period_bounds
 from twoduty_app.services.report_filters import (

@@ -5,7 +5,6 @@
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count
 from frappe.utils import date_diff, nowdate
 
 from twoduty_app.services import task_states as ts

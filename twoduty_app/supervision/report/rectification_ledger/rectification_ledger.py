@@ -5,7 +5,6 @@
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Extract
 
 from twoduty_app.services.periods import year_bounds
 from twoduty_app.services.report_columns import task_columns
