@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 import frappe
+from frappe.utils import today
 
 PASSWORD = "Td-test-pass-2026!"
 
@@ -158,7 +159,7 @@ def make_task(
 ) -> str:
 	"""A task created (and issued) by the session user, who should be an inspector."""
 	from frappe.model.workflow import apply_workflow
-	from frappe.utils import add_days, today
+	from frappe.utils import add_days
 
 	doc = frappe.get_doc(
 		{
@@ -186,3 +187,66 @@ def workflow(task: str, action: str, user: str):
 
 def state(task: str) -> str:
 	return frappe.db.get_value("TD Rectification Task", task, "workflow_state")
+
+
+# the steps of the cycle, each done by the role that does it
+def add_progress(task: str, user: str, note: str = "已召开专题会议研究整改", evidence: bool = True):
+	frappe.set_user(user)
+	doc = frappe.get_doc("TD Rectification Task", task)
+	doc.append("progress", {"note": note, "evidence": attach_evidence(task) if evidence else None})
+	doc.save()
+	return doc
+
+
+def submit_plan(task: str, user: str):
+	frappe.set_user(user)
+	doc = frappe.get_doc("TD Rectification Task", task)
+	doc.measures = "一、建立台账；二、专题研究；三、限期完成"
+	doc.save()
+	return workflow(task, "Submit Plan", user)
+
+
+def bring_to_pending_recheck(w: CountyWorld, task: str):
+	submit_plan(task, w.a.liaison)
+	workflow(task, "Approve Plan", w.a.head)
+	add_progress(task, w.a.liaison)
+	workflow(task, "Submit Report", w.a.liaison)
+	workflow(task, "Sign Off", w.a.head)
+
+
+def recheck(task: str, user: str, result: str = "Pass", new_deadline=None, submit: bool = True):
+	frappe.set_user(user)
+	doc = frappe.get_doc(
+		{
+			"doctype": "TD Recheck",
+			"rectification_task": task,
+			"rechecker": user,
+			"recheck_date": today(),
+			"result": result,
+			"findings": "现场核查台账与会议记录",
+			"new_deadline": new_deadline,
+		}
+	).insert()
+	if submit:
+		doc.submit()
+	return doc
+
+
+def held_interview(w: CountyWorld, issues: list[dict]):
+	frappe.set_user(w.inspector)
+	interview = frappe.get_doc(
+		{
+			"doctype": "TD Interview",
+			"title": "甲乡党委书记约谈",
+			"interview_kind": "Individual",
+			"interview_category": "Reminder",
+			"unit": w.a.unit,
+			"interview_date": today(),
+			"interviewer": w.inspector,
+			"interviewees": [{"user": w.a.head, "unit": w.a.unit, "position": "Unit Head"}],
+			"issues": issues,
+			"commitment": "立即整改，按期报送",
+		}
+	).insert()
+	interview.mark_held()
+	return interview

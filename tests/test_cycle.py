@@ -7,12 +7,17 @@ from frappe.utils import add_days, getdate, today
 
 from tests.factories import (
 	CountyWorld,
+	add_progress,
 	attach_evidence,
+	bring_to_pending_recheck,
+	held_interview,
 	make_county_world,
 	make_task,
 	make_user,
+	recheck,
 	set_members,
 	state,
+	submit_plan,
 	workflow,
 )
 from twoduty_app.exceptions import (
@@ -35,68 +40,6 @@ def world() -> CountyWorld:
 	set_members(w.county, [(w.extra["county_inspector"], "Team Member")])
 	frappe.db.commit()
 	return w
-
-
-def add_progress(task: str, user: str, note: str = "已召开专题会议研究整改", evidence: bool = True):
-	frappe.set_user(user)
-	doc = frappe.get_doc("TD Rectification Task", task)
-	doc.append("progress", {"note": note, "evidence": attach_evidence(task) if evidence else None})
-	doc.save()
-	return doc
-
-
-def submit_plan(task: str, user: str):
-	frappe.set_user(user)
-	doc = frappe.get_doc("TD Rectification Task", task)
-	doc.measures = "一、建立台账；二、专题研究；三、限期完成"
-	doc.save()
-	return workflow(task, "Submit Plan", user)
-
-
-def bring_to_pending_recheck(w: CountyWorld, task: str):
-	submit_plan(task, w.a.liaison)
-	workflow(task, "Approve Plan", w.a.head)
-	add_progress(task, w.a.liaison)
-	workflow(task, "Submit Report", w.a.liaison)
-	workflow(task, "Sign Off", w.a.head)
-
-
-def recheck(task: str, user: str, result: str = "Pass", new_deadline=None, submit: bool = True):
-	frappe.set_user(user)
-	doc = frappe.get_doc(
-		{
-			"doctype": "TD Recheck",
-			"rectification_task": task,
-			"rechecker": user,
-			"recheck_date": today(),
-			"result": result,
-			"findings": "现场核查台账与会议记录",
-			"new_deadline": new_deadline,
-		}
-	).insert()
-	if submit:
-		doc.submit()
-	return doc
-
-
-def held_interview(w: CountyWorld, issues: list[dict]):
-	frappe.set_user(w.inspector)
-	interview = frappe.get_doc(
-		{
-			"doctype": "TD Interview",
-			"title": "甲乡党委书记约谈",
-			"interview_kind": "Individual",
-			"interview_category": "Reminder",
-			"unit": w.a.unit,
-			"interview_date": today(),
-			"interviewer": w.inspector,
-			"interviewees": [{"user": w.a.head, "unit": w.a.unit, "position": "Unit Head"}],
-			"issues": issues,
-			"commitment": "立即整改，按期报送",
-		}
-	).insert()
-	interview.mark_held()
-	return interview
 
 
 def test_full_cycle_from_interview_to_closed_task(world):

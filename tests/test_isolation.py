@@ -3,7 +3,6 @@
 The world is committed (the REST requests run on their own connections) on a fresh test site.
 """
 
-
 import frappe
 import pytest
 
