@@ -84,11 +84,20 @@ doc_events = {
 		"on_update": "twoduty_app.services.auto_email.on_user_update",
 	},
 }
+# per-unit yearly figures (TD Unit Tally) follow every change of their sources
+for _source in ("TD Rectification Task", "TD Interview", "TD Duty Record"):
+	doc_events[_source] = {
+		"on_change": "twoduty_app.services.tally.on_source_change",
+		"after_delete": "twoduty_app.services.tally.on_source_delete",
+	}
+# tally rows are derived data: they go with their unit instead of blocking its deletion
+ignore_links_on_delete = ["TD Unit Tally"]
 
 scheduler_events = {
 	"daily": [
 		"twoduty_app.tasks.escalation.run_daily",
 		"twoduty_app.services.duty.refresh_current_year",
+		"twoduty_app.services.tally.rebuild",
 	],
 	"weekly": ["twoduty_app.tasks.digests.weekly_digest"],
 	"monthly": ["twoduty_app.tasks.digests.monthly_summary"],

@@ -4,33 +4,32 @@ Every figure is computed for the person asking: a township user's cards count on
 branch. Charts use custom sources on purpose: Frappe caches the standard Count/Group By charts per chart,
 not per user, which would show one user's figures to another."""
 
-from datetime import date
-
 import frappe
 from frappe import _
-from frappe.query_builder import Case
+from frappe.query_builder import Field
 from frappe.query_builder.functions import Count, Extract, Sum
 from frappe.utils import add_months, getdate, nowdate
 
-from twoduty_app.permissions.unit_scope import get_scope_ranges
 from twoduty_app.services import task_states as ts
 from twoduty_app.services.coverage import interview_coverage
-from twoduty_app.services.periods import period_bounds, year_bounds
+from twoduty_app.services.periods import period_bounds
 from twoduty_app.services.report_filters import (
-	FirstLevelIndex,
 	first_level_units,
 	scoped_from,
-	unit_lfts,
 	units_criterion,
-	units_with_activity,
 )
-from twoduty_app.supervision.doctype.td_rectification_task.td_rectification_task import by_unit_in_year
 
 NO_FILTERS = frappe._dict()
 
 
 def _tasks_in_scope():
 	return scoped_from("TD Rectification Task", NO_FILTERS)
+
+
+def _tally_of_this_year():
+	"""The viewer's units' tally rows of this year (see services/tally.py)."""
+	query, Tally = scoped_from("TD Unit Tally", NO_FILTERS)
+	return query.where(Tally.year == getdate(nowdate()).year), Tally
 
 
 def _require_read(doctype: str) -> None:
@@ -41,14 +40,9 @@ def _require_read(doctype: str) -> None:
 def closed_on_time_rate(filters=None) -> dict:
 	"""Share of this year's closed tasks that were closed by their deadline."""
 	_require_read("TD Rectification Task")
-	query, Task = _tasks_in_scope()
-	closed, on_time = (
-		query.select(Count("*"), Sum(Case().when(Task.closed_on <= Task.deadline, 1).else_(0)))
-		.where(
-			(Task.workflow_state == ts.CLOSED) & Task.closed_on[slice(*year_bounds(getdate(nowdate()).year))]
-		)
-		.run()[0]
-	)
+	query, Tally = _tally_of_this_year()
+	closed, on_time = query.select(Sum(Tally.closed_in_year), Sum(Tally.closed_in_year_on_time)).run()[0]
+	closed = int(closed or 0)
 	return {"value": round(100 * int(on_time or 0) / closed, 1) if closed else 0, "fieldtype": "Percent"}
 
 
@@ -56,8 +50,7 @@ def closed_on_time_rate(filters=None) -> dict:
 def units_not_interviewed(filters=None) -> dict:
 	"""First-level units whose head or discipline secretary has not been interviewed this year."""
 	_require_read("TD Interview")
-	visible = {u.name for u in first_level_units(NO_FILTERS)}
-	rows = [r for r in interview_coverage(getdate(nowdate()).year) if r["unit"] in visible]
+	rows = interview_coverage(getdate(nowdate()).year, units=first_level_units(NO_FILTERS))
 	missing = {r["unit"] for r in rows if not r["interviewed"]}
 	return {"value": len(missing), "fieldtype": "Int", "route": ["query-report", "Interview Coverage"]}
 
@@ -73,9 +66,16 @@ def units_without_activity(filters=None) -> dict:
 	below_county = Unit.unit_type != "County"
 	condition = below_county & scope if scope is not None else below_county
 	total = frappe.qb.from_(Unit).select(Count("*")).where(condition).run()[0][0]
-	active = units_with_activity(Unit, condition, start, end)
+	# no date lies in the future, so a unit was active this quarter when its latest activity of the
+	# year falls in it; units below the county are those with a first-level unit
+	query, Tally = _tally_of_this_year()
+	active = (
+		query.select(Count("*"))
+		.where(Tally.first_level_unit.isnotnull() & Tally.last_activity_on[start:end])
+		.run()[0][0]
+	)
 	return {
-		"value": max(0, total - len(active)),
+		"value": max(0, total - active),
 		"fieldtype": "Int",
 		"route": ["query-report", "Vertical Reach"],
 	}
@@ -98,25 +98,37 @@ def tasks_by_state(**kwargs) -> dict:
 def tasks_by_unit_category(**kwargs) -> dict:
 	"""Open and closed tasks of the year for townships and the three kinds of county department."""
 	_require_read("TD Rectification Task")
-	first = first_level_units(NO_FILTERS)
-	index = FirstLevelIndex(first)
-	query, Task = _tasks_in_scope()
-	lfts = unit_lfts()
+	query, Tally = _tally_of_this_year()
+	per_first = (
+		query.select(
+			Tally.first_level_unit.as_("unit"),
+			Sum(Tally.tasks_issued).as_("issued"),
+			Sum(Tally.tasks_closed).as_("closed"),
+		)
+		.where(Tally.first_level_unit.isnotnull() & (Tally.tasks_issued > 0))
+		.groupby(Tally.first_level_unit)
+	).as_("per_first")
+	First = frappe.qb.DocType("TD Unit").as_("first")
 	rows = (
-		by_unit_in_year(query)
-		.select(Task.unit, Count("*"), Sum(Case().when(Task.workflow_state == ts.CLOSED, 1).else_(0)))
-		.where(Task.issued_on[slice(*year_bounds(getdate(nowdate()).year))])
-		.groupby(Task.unit)
+		frappe.qb.from_(per_first)
+		.join(First)
+		.on(First.name == Field("unit", table=per_first))
+		.select(
+			First.unit_type,
+			First.department_category,
+			Sum(Field("issued", table=per_first)),
+			Sum(Field("closed", table=per_first)),
+		)
+		.groupby(First.unit_type, First.department_category)
 		.run()
 	)
 	groups = ["Township", "Government Department", "Party and Mass Organization", "Stationed Unit"]
 	totals = {g: [0, 0] for g in groups}
-	for unit, n, closed in rows:
-		if owner := index.owner(lfts.get(unit, -1)):
-			key = owner.department_category or owner.unit_type
-			if key in totals:
-				totals[key][0] += n - int(closed or 0)
-				totals[key][1] += int(closed or 0)
+	for unit_type, category, issued, closed in rows:
+		key = category or unit_type
+		if key in totals:
+			totals[key][0] += int(issued) - int(closed)
+			totals[key][1] += int(closed)
 	return _chart(
 		[_(g) for g in groups],
 		[

@@ -49,3 +49,13 @@ def needs_department_category(unit_type: str) -> bool:
 
 def is_group_type(unit_type: str) -> bool:
 	return unit_type in GROUP_TYPES
+
+
+def first_level_of(name: str, unit_type: str, parent: str | None) -> str | None:
+	"""The township or county department a unit belongs to (itself at that level; none for a county).
+	The tree is three levels deep, so a grassroots unit's parent is its first-level unit."""
+	if unit_type in FIRST_LEVEL_TYPES:
+		return name
+	if unit_type == COUNTY:
+		return None
+	return parent

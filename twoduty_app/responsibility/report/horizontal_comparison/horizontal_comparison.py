@@ -7,18 +7,12 @@ tasks, on-time close-out, duty-record coverage and interviews."""
 import frappe
 from frappe import _
 from frappe.query_builder import Case
-from frappe.query_builder.functions import Count, Extract, Sum
+from frappe.query_builder.functions import Sum
 
-from twoduty_app.services.periods import year_bounds
 from twoduty_app.services.report_filters import (
-	FirstLevelIndex,
 	first_level_units,
 	scoped_from,
-	unit_lfts,
-	units_criterion,
-	units_with_activity,
 )
-from twoduty_app.supervision.doctype.td_rectification_task.td_rectification_task import by_unit_in_year
 
 GROUPS = [
 	("unit_type", "Township"),
@@ -64,58 +58,34 @@ def columns():
 
 def data(filters):
 	year = int(filters.year or frappe.utils.getdate().year)
-	year_start, year_end = year_bounds(year)
 	first = first_level_units(filters)
-	index = FirstLevelIndex(first)
-	lfts = unit_lfts()
 	per_unit = {u.name: frappe._dict(tasks=0, closed=0, on_time=0, records=0, interviews=0) for u in first}
 
-	def owner_of(unit):
-		return index.owner(lfts.get(unit, -1))
-
-	query, Task = scoped_from("TD Rectification Task", filters)
+	# per first-level unit, summed from one tally row per unit and year (services/tally.py) instead of
+	# the year's raw tasks, interviews and duty records: a province's year is hundreds of thousands of rows
+	query, Tally = scoped_from("TD Unit Tally", filters)
 	rows = (
-		by_unit_in_year(query)
-		.select(
-			Task.unit,
-			Count("*"),
-			Sum(Case().when(Task.workflow_state == "Closed", 1).else_(0)),
-			Sum(
-				Case().when((Task.workflow_state == "Closed") & (Task.closed_on <= Task.deadline), 1).else_(0)
-			),
+		query.select(
+			Tally.first_level_unit,
+			Sum(Tally.tasks_issued),
+			Sum(Tally.tasks_closed),
+			Sum(Tally.tasks_closed_on_time),
+			Sum(Case().when(Tally.counted_records > 0, 1).else_(0)),
+			Sum(Tally.interviews_held),
 		)
-		.where(Task.issued_on[year_start:year_end])
-		.groupby(Task.unit)
+		.where((Tally.year == year) & Tally.first_level_unit.isnotnull())
+		.groupby(Tally.first_level_unit)
 		.run()
 	)
-	for unit, tasks, closed, on_time in rows:
-		if owner := owner_of(unit):
-			agg = per_unit[owner.name]
-			agg.tasks += tasks
-			agg.closed += int(closed or 0)
-			agg.on_time += int(on_time or 0)
-
-	# coverage needs only whether a unit has a counted record: one index probe per unit
-	Unit = frappe.qb.DocType("TD Unit")
-	below_county = Unit.unit_type != "County"
-	scope = units_criterion(Unit, filters)
-	condition = below_county & scope if scope is not None else below_county
-	for unit in units_with_activity(Unit, condition, year_start, year_end, counted_records_only=True):
-		if owner := owner_of(unit):
-			per_unit[owner.name].records += 1
-
-	query, Interview = scoped_from("TD Interview", filters)
-	rows = (
-		query.select(Interview.unit, Count("*"))
-		.where(
-			Interview.status.isin(("Held", "Following Up", "Closed")) & Interview.held_on[year_start:year_end]
-		)
-		.groupby(Interview.unit)
-		.run()
-	)
-	for unit, n in rows:
-		if owner := owner_of(unit):
-			per_unit[owner.name].interviews += n
+	for unit, tasks, closed, on_time, units_with_records, interviews in rows:
+		if agg := per_unit.get(unit):
+			agg.update(
+				tasks=int(tasks),
+				closed=int(closed),
+				on_time=int(on_time),
+				records=int(units_with_records),
+				interviews=int(interviews),
+			)
 
 	rows = []
 	for field, value in GROUPS:

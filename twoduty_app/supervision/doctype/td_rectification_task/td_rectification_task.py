@@ -226,17 +226,8 @@ class TDRectificationTask(Document):
 		)
 
 
-# grouping a year's tasks by unit walks this index in unit order (no temporary table), and it covers
-# every column the figures need
+# a unit's tasks by issue date (the tally's recompute, per-unit reports), covering every column they need
 UNIT_YEAR_INDEX = "unit_issued_on_state_closed_deadline_index"
-
-
-def by_unit_in_year(query):
-	"""Hint MariaDB to group a year's tasks by unit along UNIT_YEAR_INDEX, where the site has it (a site
-	installed before the index gets it from the `add_report_indexes` patch)."""
-	if frappe.db.has_index("tabTD Rectification Task", UNIT_YEAR_INDEX):
-		return query.force_index(UNIT_YEAR_INDEX)
-	return query
 
 
 def on_doctype_update():

@@ -12,7 +12,7 @@ from twoduty_app.exceptions import (
 	InvalidOversightError,
 	InvalidUnitParentError,
 )
-from twoduty_app.services import access, unit_rules
+from twoduty_app.services import access, tally, unit_rules
 
 
 class TDUnit(NestedSet):
@@ -64,12 +64,16 @@ class TDUnit(NestedSet):
 		self.sync_member_access()
 		if self.is_new_or_moved():
 			access.clear_tree_caches()
+		before = self.get_doc_before_save()
+		if before and (before.parent_td_unit, before.unit_type) != (self.parent_td_unit, self.unit_type):
+			tally.reassign(self.name)
 
 	def on_trash(self):
 		users = [m.user for m in self.members]
 		super().on_trash(allow_root_deletion=True)
 		# the unit's rows go with it; reconcile after they are gone
 		frappe.db.delete("TD Unit Member", {"parenttype": "TD Unit", "parent": self.name})
+		frappe.db.delete("TD Unit Tally", {"unit": self.name})
 		access.sync_user_access(users)
 		access.clear_tree_caches()
 

@@ -1,0 +1,7 @@
+"""Fills TD Unit Tally for every year that has tasks, interviews or duty records."""
+
+from twoduty_app.services import tally
+
+
+def execute():
+	tally.rebuild_all()

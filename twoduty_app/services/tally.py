@@ -1,0 +1,208 @@
+"""Per-unit yearly figures (`TD Unit Tally`), always recomputed from the source rows.
+
+At province scale a year holds hundreds of thousands of tasks and duty records; the county-wide cards,
+charts and the horizontal comparison read the year's tally instead (at most one row per unit). A row is
+never adjusted by increments that could drift: every save or deletion of a task, interview or duty
+record recomputes the rows of the unit-years it touches from their sources (a handful of index reads),
+and the daily job rebuilds the current year set-based, which also covers rows written around documents
+(bulk loads, SQL patches). Rows are written with upserts, so concurrent saves never collide on a key."""
+
+from collections.abc import Iterable
+from datetime import date
+
+import frappe
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Count, Extract, Max, Min, Sum
+from frappe.utils import getdate, now_datetime, nowdate
+
+from twoduty_app.services.coverage import HELD_STATUSES
+from twoduty_app.services.periods import year_bounds
+from twoduty_app.services.task_states import CLOSED
+from twoduty_app.services.unit_rules import first_level_of
+
+DOCTYPE = "TD Unit Tally"
+FIGURES = (
+	"tasks_issued",  # issued in the year
+	"tasks_closed",  # of those, closed now
+	"tasks_closed_on_time",  # of those, closed by their deadline
+	"closed_in_year",  # closed in the year, whenever issued
+	"closed_in_year_on_time",
+	"interviews_held",  # held in the year
+	"counted_records",  # duty records of the year that count towards duty progress
+)
+# the dates that place a source document in a unit-year
+SOURCE_DATES = {
+	"TD Rectification Task": ("issued_on", "closed_on"),
+	"TD Duty Record": ("record_date",),
+	"TD Interview": ("held_on",),
+}
+Key = tuple[str, int]
+
+
+def on_source_change(doc, method=None) -> None:
+	"""doc_events hook (on_change) of tasks, interviews and duty records."""
+	refresh(_touched(doc) | _touched(doc.get_doc_before_save()))
+
+
+def on_source_delete(doc, method=None) -> None:
+	"""doc_events hook (after_delete) of tasks, interviews and duty records."""
+	refresh(_touched(doc))
+
+
+def _touched(doc) -> set[Key]:
+	if not doc or not doc.get("unit"):
+		return set()
+	return {(doc.unit, getdate(doc.get(f)).year) for f in SOURCE_DATES[doc.doctype] if doc.get(f)}
+
+
+def refresh(keys: Iterable[Key]) -> None:
+	"""Recomputes the given (unit, year) rows from the source rows."""
+	keys = set(keys)
+	if not keys:
+		return
+	units = sorted({unit for unit, _ in keys})
+	years = [year for _, year in keys]
+	rows = compute(date(min(years), 1, 1), date(max(years), 12, 31), units)
+	for key in keys:
+		rows.setdefault(key, _empty())  # nothing left there: the row goes to zero
+	_upsert(rows, first_level_owners(units))
+
+
+def rebuild(year: int | None = None) -> int:
+	"""Recomputes every unit's row of `year` (default: this year) set-based; returns the rows written.
+
+	Called by the daily scheduler and after bulk loads. Rows of units with no activity left are zeroed,
+	not deleted, so a concurrent save's upsert never meets a vanished row."""
+	year = year or getdate(nowdate()).year
+	start, end = year_bounds(year)
+	Tally = frappe.qb.DocType(DOCTYPE)
+	update = frappe.qb.update(Tally).set(Tally.last_activity_on, None).where(Tally.year == year)
+	for figure in FIGURES:
+		update = update.set(Tally[figure], 0)
+	update.run()
+	rows = compute(getdate(start), getdate(end))
+	_upsert(rows, first_level_owners())
+	return len(rows)
+
+
+def _empty() -> dict:
+	return dict.fromkeys(FIGURES, 0) | {"last_activity_on": None}
+
+
+def first_level_owners(units: list[str] | None = None) -> dict[str, str | None]:
+	"""unit -> the township or county department it belongs to, for `units` or every unit."""
+	Unit = frappe.qb.DocType("TD Unit")
+	query = frappe.qb.from_(Unit).select(Unit.name, Unit.unit_type, Unit.parent_td_unit)
+	if units is not None:
+		query = query.where(Unit.name.isin(units or [""]))
+	return {name: first_level_of(name, unit_type, parent) for name, unit_type, parent in query.run()}
+
+
+def reassign(unit: str) -> None:
+	"""After a unit moves in the tree: its rows follow it to its new first-level unit."""
+	Tally = frappe.qb.DocType(DOCTYPE)
+	owner = first_level_owners([unit]).get(unit)
+	frappe.qb.update(Tally).set(Tally.first_level_unit, owner).where(Tally.unit == unit).run()
+
+
+def compute(start: date, end: date, units: list[str] | None = None) -> dict[Key, dict]:
+	"""Figures per (unit, year) for the years from `start` to `end`, for `units` or all units."""
+	rows: dict[Key, dict] = {}
+
+	def row(unit, year) -> dict:
+		return rows.setdefault((unit, int(year)), _empty())
+
+	def latest(values: dict, day) -> None:
+		if day and (not values["last_activity_on"] or getdate(day) > values["last_activity_on"]):
+			values["last_activity_on"] = getdate(day)
+
+	def grouped(table, date_field, *figures, where=None):
+		query = (
+			frappe.qb.from_(table)
+			.select(table.unit, Extract("year", table[date_field]), *figures)
+			.where(table[date_field][start:end])
+			.groupby(table.unit, Extract("year", table[date_field]))
+		)
+		if units is not None:
+			query = query.where(table.unit.isin(units))
+		if where is not None:
+			query = query.where(where)
+		return query.run()
+
+	def when(condition):
+		return Sum(Case().when(condition, 1).else_(0))
+
+	Task = frappe.qb.DocType("TD Rectification Task")
+	closed = Task.workflow_state == CLOSED
+	on_time = closed & (Task.closed_on <= Task.deadline)
+	for unit, year, issued, n_closed, n_on_time, last in grouped(
+		Task, "issued_on", Count("*"), when(closed), when(on_time), Max(Task.issued_on)
+	):
+		values = row(unit, year)
+		values.update(tasks_issued=issued, tasks_closed=int(n_closed), tasks_closed_on_time=int(n_on_time))
+		latest(values, last)
+	for unit, year, n_closed, n_on_time, last in grouped(
+		Task, "closed_on", when(closed), when(on_time), Max(Task.closed_on)
+	):
+		values = row(unit, year)
+		values.update(closed_in_year=int(n_closed), closed_in_year_on_time=int(n_on_time))
+		latest(values, last)
+
+	Record = frappe.qb.DocType("TD Duty Record")
+	for unit, year, counted, last in grouped(
+		Record, "record_date", when(Record.counts == 1), Max(Record.record_date)
+	):
+		values = row(unit, year)
+		values["counted_records"] = int(counted)
+		latest(values, last)
+
+	Interview = frappe.qb.DocType("TD Interview")
+	for unit, year, held in grouped(
+		Interview, "held_on", Count("*"), where=Interview.status.isin(HELD_STATUSES)
+	):
+		row(unit, year)["interviews_held"] = held
+	return rows
+
+
+def _upsert(rows: dict[Key, dict], owners: dict[str, str | None], chunk: int = 2000) -> None:
+	columns = (
+		"name",
+		"unit",
+		"year",
+		"first_level_unit",
+		"last_activity_on",
+		*FIGURES,
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+	)
+	updated = ("first_level_unit", "last_activity_on", *FIGURES, "modified")
+	updates = ", ".join(f"`{c}` = values(`{c}`)" for c in updated)
+	stamp = now_datetime()
+	items = sorted(rows.items())
+	for i in range(0, len(items), chunk):
+		part = items[i : i + chunk]
+		row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+		params = []
+		for (unit, year), v in part:
+			params += [f"{unit}-{year}", unit, year, owners.get(unit), v["last_activity_on"]]
+			params += [v[f] for f in FIGURES]
+			params += [stamp, stamp, "Administrator", "Administrator"]
+		frappe.db.sql(
+			f"insert into `tab{DOCTYPE}` (`{'`, `'.join(columns)}`) values {', '.join([row] * len(part))} "
+			f"on duplicate key update {updates}",
+			params,
+		)
+
+
+def rebuild_all() -> None:
+	"""Rebuilds every year from the earliest source date to this year (install on a site with data)."""
+	firsts = [
+		frappe.qb.from_(doctype).select(Min(frappe.qb.DocType(doctype)[field])).run()[0][0]
+		for doctype, fields in SOURCE_DATES.items()
+		for field in fields
+	]
+	firsts = [getdate(d).year for d in firsts if d]
+	for year in range(min(firsts, default=getdate(nowdate()).year), getdate(nowdate()).year + 1):
+		rebuild(year)
