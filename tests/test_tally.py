@@ -17,6 +17,7 @@ from tests.factories import (
 )
 from twoduty_app.api import dashboard
 from twoduty_app.responsibility.report.horizontal_comparison import horizontal_comparison
+from twoduty_app.responsibility.report.vertical_reach import vertical_reach
 from twoduty_app.services import tally
 from twoduty_app.services.duty import generate_assignments
 from twoduty_app.services.periods import period_bounds
@@ -251,3 +252,25 @@ def test_the_tally_is_not_open_to_unit_users(world):
 	assert http.get("/api/resource/TD Unit Tally", token).status == 403
 	frappe.set_user(w.a.liaison)
 	assert not frappe.has_permission("TD Unit Tally", "read")
+
+
+def test_vertical_reach_counts_a_unit_in_the_quarter_of_its_activity(world):
+	w = world
+	village = w.a.villages[0]
+	quarter = (getdate(today()).month - 1) // 3 + 1
+	frappe.set_user(w.inspector)
+	make_task(village)
+	frappe.set_user(w.viewer)
+
+	def reach(**filters):
+		rows = vertical_reach.data(frappe._dict(year=YEAR, unit=w.a.unit, **filters))
+		return {r["unit"]: (r["grassroots_units"], r["active_units"]) for r in rows}[w.a.unit]
+
+	assert reach() == (3, 1)  # two villages and a station; one village has this year's task
+	assert reach(quarter=str(quarter)) == (3, 1)
+	for other in {1, 2, 3, 4} - {quarter}:
+		assert reach(quarter=str(other)) == (3, 0)
+	assert tally_row(village).last_activity_on == getdate(today())
+	assert frappe.db.get_value("TD Unit Tally", {"unit": village, "year": YEAR}, "active_months") == 1 << (
+		getdate(today()).month - 1
+	)

@@ -3,8 +3,6 @@
 Every report joins `TD Unit` and adds `units_criterion(Unit, filters)`, so a township user's report
 covers that township's branch only, whatever the filters say."""
 
-import bisect
-
 import frappe
 from frappe.query_builder import Criterion
 
@@ -61,20 +59,6 @@ def first_level_units(filters) -> list[dict]:
 	return query.run(as_dict=True)
 
 
-class FirstLevelIndex:
-	"""Finds the first-level unit that holds a unit's lft, by bisection over the sorted starts."""
-
-	def __init__(self, first_level: list[dict]):
-		self.units = sorted(first_level, key=lambda u: u.lft)
-		self.starts = [u.lft for u in self.units]
-
-	def owner(self, lft: int) -> dict | None:
-		i = bisect.bisect_right(self.starts, lft) - 1
-		if i >= 0 and self.units[i].lft <= lft <= self.units[i].rgt:
-			return self.units[i]
-		return None
-
-
 def scoped_from(doctype: str, filters, unit_field: str = "unit"):
 	"""`select … from doctype`, joined to TD Unit only when a unit condition applies (scope, subtree or
 	category): an unscoped county viewer's figures then come straight from the doctype's own indexes."""
@@ -84,33 +68,3 @@ def scoped_from(doctype: str, filters, unit_field: str = "unit"):
 	if (criterion := units_criterion(Unit, filters)) is not None:
 		query = query.join(Unit).on(Unit.name == Table[unit_field]).where(criterion)
 	return query, Table
-
-
-def unit_lfts() -> dict[str, int]:
-	"""lft of every unit, once per request (to place rows under their first-level unit in memory)."""
-	if not getattr(frappe.local, "twoduty_unit_lfts", None):
-		Unit = frappe.qb.DocType("TD Unit")
-		frappe.local.twoduty_unit_lfts = dict(frappe.qb.from_(Unit).select(Unit.name, Unit.lft).run())
-	return frappe.local.twoduty_unit_lfts
-
-
-def units_with_activity(Unit, unit_condition, start, end, counted_records_only: bool = False) -> set[str]:
-	"""Units (among those `unit_condition` selects) with a duty record, or a task issued or closed, in
-	[start, end]: one EXISTS probe per unit on the (unit, date) indexes, cheaper than a DISTINCT over the
-	period's rows at every size (0.2 s for a province's 56,000 units)."""
-	from frappe.query_builder import Criterion
-	from pypika.terms import ExistsCriterion
-
-	Record = frappe.qb.DocType("TD Duty Record")
-	Task = frappe.qb.DocType("TD Rectification Task")
-	record_condition = (Record.unit == Unit.name) & Record.record_date[start:end]
-	if counted_records_only:
-		record = frappe.qb.from_(Record).select(1).where(record_condition & (Record.counts == 1))
-		probes = [ExistsCriterion(record)]
-	else:
-		record = frappe.qb.from_(Record).select(1).where(record_condition)
-		issued = frappe.qb.from_(Task).select(1).where((Task.unit == Unit.name) & Task.issued_on[start:end])
-		closed = frappe.qb.from_(Task).select(1).where((Task.unit == Unit.name) & Task.closed_on[start:end])
-		probes = [ExistsCriterion(record), ExistsCriterion(issued), ExistsCriterion(closed)]
-	query = frappe.qb.from_(Unit).select(Unit.name).where(unit_condition).where(Criterion.any(probes))
-	return set(query.run(pluck=True))

@@ -1,7 +1,8 @@
 """Per-unit yearly figures (`TD Unit Tally`), always recomputed from the source rows.
 
 At province scale a year holds hundreds of thousands of tasks and duty records; the county-wide cards,
-charts and the horizontal comparison read the year's tally instead (at most one row per unit). A row is
+charts, the horizontal comparison and the vertical reach read the year's tally instead (at most one row
+per unit; `active_months` says in which months a unit had a duty record or a task issued or closed). A row is
 never adjusted by increments that could drift: every save or deletion of a task, interview or duty
 record recomputes the rows of the unit-years it touches from their sources (a handful of index reads),
 and the daily job rebuilds the current year set-based, which also covers rows written around documents
@@ -11,9 +12,10 @@ from collections.abc import Iterable
 from datetime import date
 
 import frappe
-from frappe.query_builder import Case
+from frappe.query_builder import Case, CustomFunction
 from frappe.query_builder.functions import Count, Extract, Max, Min, Sum
 from frappe.utils import getdate, now_datetime, nowdate
+from pypika.terms import ValueWrapper
 
 from twoduty_app.services.coverage import HELD_STATUSES
 from twoduty_app.services.periods import year_bounds
@@ -37,6 +39,7 @@ SOURCE_DATES = {
 	"TD Interview": ("held_on",),
 }
 Key = tuple[str, int]
+BitOr = CustomFunction("BIT_OR", ["value"])
 
 
 def on_source_change(doc, method=None) -> None:
@@ -76,7 +79,8 @@ def rebuild(year: int | None = None) -> int:
 	year = year or getdate(nowdate()).year
 	start, end = year_bounds(year)
 	Tally = frappe.qb.DocType(DOCTYPE)
-	update = frappe.qb.update(Tally).set(Tally.last_activity_on, None).where(Tally.year == year)
+	update = frappe.qb.update(Tally).set(Tally.last_activity_on, None).set(Tally.active_months, 0)
+	update = update.where(Tally.year == year)
 	for figure in FIGURES:
 		update = update.set(Tally[figure], 0)
 	update.run()
@@ -86,7 +90,12 @@ def rebuild(year: int | None = None) -> int:
 
 
 def _empty() -> dict:
-	return dict.fromkeys(FIGURES, 0) | {"last_activity_on": None}
+	return dict.fromkeys(FIGURES, 0) | {"last_activity_on": None, "active_months": 0}
+
+
+def month_mask(start: date, end: date) -> int:
+	"""The `active_months` bits of the months from `start` to `end` (within one year)."""
+	return sum(1 << (month - 1) for month in range(start.month, end.month + 1))
 
 
 def first_level_owners(units: list[str] | None = None) -> dict[str, str | None]:
@@ -112,9 +121,13 @@ def compute(start: date, end: date, units: list[str] | None = None) -> dict[Key,
 	def row(unit, year) -> dict:
 		return rows.setdefault((unit, int(year)), _empty())
 
-	def latest(values: dict, day) -> None:
+	def active(values: dict, day, bits) -> None:
 		if day and (not values["last_activity_on"] or getdate(day) > values["last_activity_on"]):
 			values["last_activity_on"] = getdate(day)
+		values["active_months"] |= int(bits or 0)
+
+	def months(field):
+		return BitOr(ValueWrapper(1) << (Extract("month", field) - 1))
 
 	def grouped(table, date_field, *figures, where=None):
 		query = (
@@ -135,26 +148,32 @@ def compute(start: date, end: date, units: list[str] | None = None) -> dict[Key,
 	Task = frappe.qb.DocType("TD Rectification Task")
 	closed = Task.workflow_state == CLOSED
 	on_time = closed & (Task.closed_on <= Task.deadline)
-	for unit, year, issued, n_closed, n_on_time, last in grouped(
-		Task, "issued_on", Count("*"), when(closed), when(on_time), Max(Task.issued_on)
+	for unit, year, issued, n_closed, n_on_time, last, bits in grouped(
+		Task,
+		"issued_on",
+		Count("*"),
+		when(closed),
+		when(on_time),
+		Max(Task.issued_on),
+		months(Task.issued_on),
 	):
 		values = row(unit, year)
 		values.update(tasks_issued=issued, tasks_closed=int(n_closed), tasks_closed_on_time=int(n_on_time))
-		latest(values, last)
-	for unit, year, n_closed, n_on_time, last in grouped(
-		Task, "closed_on", when(closed), when(on_time), Max(Task.closed_on)
+		active(values, last, bits)
+	for unit, year, n_closed, n_on_time, last, bits in grouped(
+		Task, "closed_on", when(closed), when(on_time), Max(Task.closed_on), months(Task.closed_on)
 	):
 		values = row(unit, year)
 		values.update(closed_in_year=int(n_closed), closed_in_year_on_time=int(n_on_time))
-		latest(values, last)
+		active(values, last, bits)
 
 	Record = frappe.qb.DocType("TD Duty Record")
-	for unit, year, counted, last in grouped(
-		Record, "record_date", when(Record.counts == 1), Max(Record.record_date)
+	for unit, year, counted, last, bits in grouped(
+		Record, "record_date", when(Record.counts == 1), Max(Record.record_date), months(Record.record_date)
 	):
 		values = row(unit, year)
 		values["counted_records"] = int(counted)
-		latest(values, last)
+		active(values, last, bits)
 
 	Interview = frappe.qb.DocType("TD Interview")
 	for unit, year, held in grouped(
@@ -171,13 +190,14 @@ def _upsert(rows: dict[Key, dict], owners: dict[str, str | None], chunk: int = 2
 		"year",
 		"first_level_unit",
 		"last_activity_on",
+		"active_months",
 		*FIGURES,
 		"creation",
 		"modified",
 		"owner",
 		"modified_by",
 	)
-	updated = ("first_level_unit", "last_activity_on", *FIGURES, "modified")
+	updated = ("first_level_unit", "last_activity_on", "active_months", *FIGURES, "modified")
 	updates = ", ".join(f"`{c}` = values(`{c}`)" for c in updated)
 	stamp = now_datetime()
 	items = sorted(rows.items())
@@ -186,7 +206,14 @@ def _upsert(rows: dict[Key, dict], owners: dict[str, str | None], chunk: int = 2
 		row = "(" + ", ".join(["%s"] * len(columns)) + ")"
 		params = []
 		for (unit, year), v in part:
-			params += [f"{unit}-{year}", unit, year, owners.get(unit), v["last_activity_on"]]
+			params += [
+				f"{unit}-{year}",
+				unit,
+				year,
+				owners.get(unit),
+				v["last_activity_on"],
+				v["active_months"],
+			]
 			params += [v[f] for f in FIGURES]
 			params += [stamp, stamp, "Administrator", "Administrator"]
 		frappe.db.sql(

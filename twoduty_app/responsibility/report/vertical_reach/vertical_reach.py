@@ -8,14 +8,11 @@ from datetime import date
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Count
 
 from twoduty_app.services.periods import period_bounds
-from twoduty_app.services.report_filters import (
-	FirstLevelIndex,
-	first_level_units,
-	units_criterion,
-	units_with_activity,
-)
+from twoduty_app.services.report_filters import first_level_units, scoped_from, units_criterion
+from twoduty_app.services.tally import month_mask
 from twoduty_app.services.unit_rules import GRASSROOTS_TYPES
 
 
@@ -65,31 +62,41 @@ def period(filters) -> tuple[date, date]:
 def data(filters):
 	start, end = period(filters)
 	first = first_level_units(filters)
-	index = FirstLevelIndex(first)
 	Unit = frappe.qb.DocType("TD Unit")
-	scope = units_criterion(Unit, filters)
-
-	def scoped(query):
-		return query.where(scope) if scope is not None else query
-
-	grassroots = scoped(
-		frappe.qb.from_(Unit).select(Unit.name, Unit.lft).where(Unit.unit_type.isin(GRASSROOTS_TYPES))
-	).run()
-	condition = Unit.unit_type.isin(GRASSROOTS_TYPES)
-	active = units_with_activity(Unit, condition & scope if scope is not None else condition, start, end)
-	counts = {u.name: [0, 0] for u in first}
-	for name, lft in grassroots:
-		if owner := index.owner(lft):
-			counts[owner.name][0] += 1
-			counts[owner.name][1] += 1 if name in active else 0
-	return [
-		{
-			"unit": u.name,
-			"unit_name": u.unit_name,
-			"unit_type": _(u.unit_type),
-			"grassroots_units": counts[u.name][0],
-			"active_units": counts[u.name][1],
-			"reach": round(100 * counts[u.name][1] / counts[u.name][0], 1) if counts[u.name][0] else 0,
-		}
-		for u in first
-	]
+	# a grassroots unit's parent is its township or department (the tree is three levels deep)
+	grassroots = (
+		frappe.qb.from_(Unit)
+		.select(Unit.parent_td_unit, Count("*"))
+		.where(Unit.unit_type.isin(GRASSROOTS_TYPES))
+		.groupby(Unit.parent_td_unit)
+	)
+	if (scope := units_criterion(Unit, filters)) is not None:
+		grassroots = grassroots.where(scope)
+	totals = dict(grassroots.run())
+	# active: a duty record, or a task issued or closed, in a month of the period (services/tally.py)
+	query, Tally = scoped_from("TD Unit Tally", filters)
+	active = dict(
+		query.select(Tally.first_level_unit, Count("*"))
+		.where(
+			(Tally.year == start.year)
+			& Tally.first_level_unit.isnotnull()
+			& (Tally.first_level_unit != Tally.unit)
+			& (Tally.active_months.bitwiseand(month_mask(start, end)) != 0)
+		)
+		.groupby(Tally.first_level_unit)
+		.run()
+	)
+	rows = []
+	for u in first:
+		total, reached = totals.get(u.name, 0), active.get(u.name, 0)
+		rows.append(
+			{
+				"unit": u.name,
+				"unit_name": u.unit_name,
+				"unit_type": _(u.unit_type),
+				"grassroots_units": total,
+				"active_units": reached,
+				"reach": round(100 * reached / total, 1) if total else 0,
+			}
+		)
+	return rows

@@ -16,6 +16,7 @@ YEAR_INDEX_COLUMNS = [
 	"first_level_unit",
 	"unit",
 	"last_activity_on",
+	"active_months",
 	"tasks_issued",
 	"tasks_closed",
 	"tasks_closed_on_time",
