@@ -109,3 +109,24 @@ def test_matrix_covers_every_scoped_doctype():
 	assert set(MATRIX) | {"TD Recheck"} == set(SCOPED_DOCTYPES)
 	assert set(SCOPED_DOCTYPES) <= set(frappe.get_hooks("has_permission"))
 	assert set(SCOPED_DOCTYPES) <= set(frappe.get_hooks("permission_query_conditions"))
+
+
+def test_every_unit_linked_doctype_a_unit_role_can_read_is_scoped():
+	"""A new doctype that points at a unit and that unit users may read must join the scope."""
+	unscoped, checked = [], set()
+	for doctype in frappe.get_all(
+		"DocType",
+		filters={"module": ("in", ["Units", "Supervision", "Responsibility"]), "istable": 0},
+		pluck="name",
+	):
+		meta = frappe.get_meta(doctype)
+		if not any(f.fieldtype == "Link" and f.options == "TD Unit" for f in meta.fields):
+			continue
+		checked.add(doctype)
+		readers = {p.role for p in meta.permissions if p.read}
+		if any(role.startswith("TwoDuty ") for role in readers) and doctype not in SCOPED_DOCTYPES:
+			unscoped.append(doctype)
+	assert {"TD Rectification Task", "TD Duty Record", "TD Unit Tally"} <= checked
+	assert not unscoped
+	# the tally links units but is readable by System Managers only
+	assert {p.role for p in frappe.get_meta("TD Unit Tally").permissions} == {"System Manager"}
