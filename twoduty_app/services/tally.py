@@ -15,7 +15,7 @@ import frappe
 from frappe.query_builder import Case, CustomFunction
 from frappe.query_builder.functions import Count, Extract, Max, Min, Sum
 from frappe.utils import getdate, now_datetime, nowdate
-from pypika.terms import ValueWrapper
+from pypika.terms import Values, ValueWrapper
 
 from twoduty_app.services.coverage import HELD_STATUSES
 from twoduty_app.services.periods import year_bounds
@@ -184,43 +184,21 @@ def compute(start: date, end: date, units: list[str] | None = None) -> dict[Key,
 
 
 def _upsert(rows: dict[Key, dict], owners: dict[str, str | None], chunk: int = 2000) -> None:
-	columns = (
-		"name",
-		"unit",
-		"year",
-		"first_level_unit",
-		"last_activity_on",
-		"active_months",
-		*FIGURES,
-		"creation",
-		"modified",
-		"owner",
-		"modified_by",
-	)
-	updated = ("first_level_unit", "last_activity_on", "active_months", *FIGURES, "modified")
-	updates = ", ".join(f"`{c}` = values(`{c}`)" for c in updated)
+	Tally = frappe.qb.DocType(DOCTYPE)
+	figures = ("first_level_unit", "last_activity_on", "active_months", *FIGURES)
+	columns = ("name", "unit", "year", *figures, "creation", "modified", "owner", "modified_by")
 	stamp = now_datetime()
-	items = sorted(rows.items())
-	for i in range(0, len(items), chunk):
-		part = items[i : i + chunk]
-		row = "(" + ", ".join(["%s"] * len(columns)) + ")"
-		params = []
-		for (unit, year), v in part:
-			params += [
-				f"{unit}-{year}",
-				unit,
-				year,
-				owners.get(unit),
-				v["last_activity_on"],
-				v["active_months"],
-			]
-			params += [v[f] for f in FIGURES]
-			params += [stamp, stamp, "Administrator", "Administrator"]
-		frappe.db.sql(
-			f"insert into `tab{DOCTYPE}` (`{'`, `'.join(columns)}`) values {', '.join([row] * len(part))} "
-			f"on duplicate key update {updates}",
-			params,
+	values = []
+	for (unit, year), v in sorted(rows.items()):
+		v["first_level_unit"] = owners.get(unit)
+		values.append(
+			(f"{unit}-{year}", unit, year, *(v[f] for f in figures), stamp, stamp, *["Administrator"] * 2)
 		)
+	for i in range(0, len(values), chunk):
+		query = frappe.qb.into(Tally).columns(*columns).insert(*values[i : i + chunk])
+		for field in (*figures, "modified"):
+			query = query.on_duplicate_key_update(Tally[field], Values(Tally[field]))
+		query.run()
 
 
 def rebuild_all() -> None:
