@@ -5,7 +5,8 @@ import pytest
 from frappe.utils import add_days, getdate, nowdate, today
 
 from tests import http
-from tests.factories import CountyWorld, make_county_world, make_task
+from tests.factories import CountyWorld, make_county_world, make_task, make_user, set_members
+from twoduty_app.api.coverage import get_interview_coverage
 from twoduty_app.services.duty import generate_assignments
 
 YEAR = getdate(nowdate()).year
@@ -170,6 +171,22 @@ def test_interview_coverage_report_is_the_countys(world):
 	assert resp.status == 403
 	rows = run_report("Interview Coverage", w.extra["tokens"][w.viewer], county=w.county)["result"]
 	assert {r["unit"] for r in rows} == {w.a.unit, w.b.unit, w.department}
+
+
+@pytest.mark.usefixtures("rollback_each_test")
+def test_interview_coverage_of_a_county_member_stays_in_that_county(world):
+	w = world
+	frappe.set_user("Administrator")
+	other = make_county_world()  # a second county on the same site
+	member = make_user("county-member", ("TwoDuty Viewer",), "县纪委干部")
+	set_members(w.county, [(member, "Team Member")])
+	frappe.set_user(member)
+	rows = get_interview_coverage(YEAR)
+	assert {r["unit"] for r in rows} == {w.a.unit, w.b.unit, w.department}
+	assert get_interview_coverage(YEAR, other.county) == []  # another county's is not for them
+	frappe.set_user(w.viewer)  # no membership: every county
+	units = {r["unit"] for r in get_interview_coverage(YEAR)}
+	assert {w.a.unit, other.a.unit, other.department} <= units
 
 
 def test_report_exports_to_excel(world):

@@ -6,6 +6,7 @@ from frappe.utils import getdate, nowdate
 
 from twoduty_app.permissions.roles import has_any_role
 from twoduty_app.services.coverage import interview_coverage
+from twoduty_app.services.report_filters import first_level_units
 
 COUNTY_READERS = ("TwoDuty Admin", "TwoDuty Inspector", "TwoDuty Viewer", "System Manager")
 
@@ -18,4 +19,6 @@ def get_interview_coverage(year: int | None = None, county: str | None = None) -
 			_("Only the county's discipline commission and leaders can read interview coverage."),
 			frappe.PermissionError,
 		)
-	return interview_coverage(int(year or getdate(nowdate()).year), county)
+	# first-level units of the county asked for, inside the reader's own branch when the reader is scoped
+	units = first_level_units(frappe._dict(unit=county))
+	return interview_coverage(int(year or getdate(nowdate()).year), units=units)

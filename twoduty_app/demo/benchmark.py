@@ -1,4 +1,4 @@
-"""Times what people and the scheduler do, on a province-sized site, for a county and a township user.
+"""Times what people and the scheduler do, on a province-sized site, for county and township users.
 
 Run with `bench --site S twoduty-benchmark` (see README); figures are printed as a Markdown table."""
 
@@ -44,18 +44,22 @@ def build(counties: int, tasks: int, interviews: int, records: int, log=print) -
 
 
 def ensure_people() -> dict[str, str]:
-	"""A county leader (no membership) and a township liaison of the demo county."""
-	county = "bench-county-leader@demo.twoduty.local"
-	township = "bench-township-liaison@demo.twoduty.local"
-	generator._ensure_user(county, "县领导（基准测试）", ("TwoDuty Viewer",))
-	generator._ensure_user(township, "乡镇联络员（基准测试）", ("TwoDuty Liaison",))
-	unit = frappe.db.get_value("TD Unit", {"unit_type": "Township"}, "name", order_by="lft asc")
-	doc = frappe.get_doc("TD Unit", unit)
-	if township not in {m.user for m in doc.members}:
-		doc.append("members", {"user": township, "position": "Liaison"})
-		doc.save(ignore_permissions=True)
+	"""A county leader with no membership (sees the whole province), a member of one county's unit (scoped
+	to that county) and a township liaison of that county."""
+	leader = "bench-county-leader@demo.twoduty.local"
+	member = "bench-county-member@demo.twoduty.local"
+	liaison = "bench-township-liaison@demo.twoduty.local"
+	generator._ensure_user(leader, "县领导（基准测试）", ("TwoDuty Viewer",))
+	generator._ensure_user(member, "县纪委干部（基准测试）", ("TwoDuty Viewer",))
+	generator._ensure_user(liaison, "乡镇联络员（基准测试）", ("TwoDuty Liaison",))
+	for unit_type, user, position in (("County", member, "Team Member"), ("Township", liaison, "Liaison")):
+		unit = frappe.db.get_value("TD Unit", {"unit_type": unit_type}, "name", order_by="lft asc")
+		doc = frappe.get_doc("TD Unit", unit)
+		if user not in {m.user for m in doc.members}:
+			doc.append("members", {"user": user, "position": position})
+			doc.save(ignore_permissions=True)
 	frappe.db.commit()
-	return {"county": county, "township": township}
+	return {"province-wide": leader, "one county": member, "township": liaison}
 
 
 def _time(fn, repeat: int = 2) -> float:

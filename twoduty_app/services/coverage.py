@@ -4,25 +4,15 @@ secretary of every directly subordinate unit (townships and county departments) 
 import frappe
 
 from twoduty_app.services.periods import year_bounds
-from twoduty_app.services.unit_rules import FIRST_LEVEL_TYPES
 
 HELD_STATUSES = ("Held", "Following Up", "Closed")
 COVERED_POSITIONS = ("Unit Head", "Discipline Secretary")
 
 
-def interview_coverage(year: int, county: str | None = None, units: list[dict] | None = None) -> list[dict]:
-	"""One row per unit head / discipline secretary of each first-level unit (of `county`, or the given
-	`units`), with the interviews they had in `year` (held ones only). A position nobody holds shows as a
-	row with no user, not interviewed."""
-	if units is None:
-		Unit = frappe.qb.DocType("TD Unit")
-		query = frappe.qb.from_(Unit).select(
-			Unit.name, Unit.unit_name, Unit.unit_type, Unit.department_category
-		)
-		query = query.where(Unit.unit_type.isin(FIRST_LEVEL_TYPES))
-		if county:
-			query = query.where(Unit.parent_td_unit == county)
-		units = query.orderby(Unit.lft).run(as_dict=True)
+def interview_coverage(year: int, units: list[dict]) -> list[dict]:
+	"""One row per unit head / discipline secretary of each of the given first-level units (see
+	`report_filters.first_level_units`), with the interviews they had in `year` (held ones only). A
+	position nobody holds shows as a row with no user, not interviewed."""
 	if not units:
 		return []
 	names = [u.name for u in units]
