@@ -148,10 +148,10 @@ def test_ledger_lists_the_county_for_the_viewer_and_the_branch_for_the_liaison(w
 def test_horizontal_comparison_groups_townships_and_departments(world):
 	w = world
 	rows = run_report("Horizontal Comparison", w.extra["tokens"][w.viewer], unit=w.county)["result"]
-	by_group = {r["group"]: r for r in rows}
-	assert by_group["Township"]["units"] == 2 and by_group["Township"]["tasks"] == 3
-	assert by_group["County Department"]["units"] == 1
-	assert by_group["Government Department"]["indent"] == 1
+	by_group = {r["group"]: r for r in rows}  # in the viewer's language
+	assert by_group["乡镇"]["units"] == 2 and by_group["乡镇"]["tasks"] == 3
+	assert by_group["县直部门"]["units"] == 1
+	assert by_group["政府部门"]["indent"] == 1
 
 
 def test_vertical_reach_counts_grassroots_activity(world):

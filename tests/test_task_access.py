@@ -133,15 +133,15 @@ def test_unit_cannot_edit_what_the_county_set_through_rest(world):
 	assert state(task) == "Issued"
 
 
-def test_error_over_rest_is_translated_for_a_chinese_user(world):
+@pytest.mark.parametrize("accept_language", [None, "en-US,en;q=0.9"])
+def test_error_over_rest_is_in_the_users_language(world, accept_language):
 	w = world
-	token = w.extra["tokens"][w.a.head]
-	# an API client (a phone) asks for Chinese the way browsers do; desk sessions use the user's language
+	token = w.extra["tokens"][w.a.head]  # a user whose language is zh
 	resp = http.put(
 		f"/api/resource/TD Rectification Task/{w.extra['task_a']}",
 		token,
 		{"deadline": add_days(today(), 300)},
-		headers={"Accept-Language": "zh-CN,zh;q=0.9"},
+		headers={"Accept-Language": accept_language} if accept_language else None,
 	)
 	messages = [
 		frappe.parse_json(m)["message"] for m in frappe.parse_json(resp.json().get("_server_messages", "[]"))

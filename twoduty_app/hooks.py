@@ -104,6 +104,9 @@ scheduler_events = {
 }
 
 
+# API clients (key/secret or OAuth) get messages in their user's language, like desk sessions
+auth_hooks = ["twoduty_app.auth.use_the_api_users_language"]
+
 override_whitelisted_methods = {
 	"frappe.client.get_count": "twoduty_app.api.overrides.get_count",
 }
