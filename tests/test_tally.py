@@ -274,3 +274,12 @@ def test_vertical_reach_counts_a_unit_in_the_quarter_of_its_activity(world):
 	assert frappe.db.get_value("TD Unit Tally", {"unit": village, "year": YEAR}, "active_months") == 1 << (
 		getdate(today()).month - 1
 	)
+
+
+def test_the_tally_is_kept_by_hooks_the_scheduler_and_a_patch():
+	hooks = frappe.get_hooks("doc_events")
+	for source in tally.SOURCE_DATES:
+		assert hooks[source]["on_change"] == ["twoduty_app.services.tally.on_source_change"]
+		assert hooks[source]["after_delete"] == ["twoduty_app.services.tally.on_source_delete"]
+	assert "twoduty_app.services.tally.rebuild" in frappe.get_hooks("scheduler_events")["daily"]
+	assert frappe.db.exists("Patch Log", {"patch": "twoduty_app.patches.v0_1.build_unit_tally"})
