@@ -137,7 +137,7 @@ def test_deleting_a_task_takes_it_out(world):
 	frappe.set_user(w.inspector)
 	task = make_task(w.b.villages[0], issue=False)
 	assert tally_row(w.b.villages[0]).tasks_issued == 1
-	frappe.set_user("Administrator")
+	frappe.set_user(w.admin)  # the county administrator deletes a task issued by mistake
 	frappe.delete_doc("TD Rectification Task", task)
 	row = tally_row(w.b.villages[0])
 	assert row.tasks_issued == 0 and row.last_activity_on is None
@@ -159,7 +159,7 @@ def test_a_moved_village_takes_its_figures_along(world):
 	frappe.set_user(w.inspector)
 	make_task(village)
 	assert tally_row(village).first_level_unit == w.a.unit
-	frappe.set_user("Administrator")
+	frappe.set_user(w.admin)  # the county administrator keeps the unit tree
 	doc = frappe.get_doc("TD Unit", village)
 	doc.parent_td_unit = w.b.unit
 	doc.save()
@@ -177,7 +177,7 @@ def test_the_daily_rebuild_agrees_with_the_hooks_and_repairs_what_bypassed_them(
 	duty_record(w, w.a.unit)
 	units = [w.a.unit, w.a.station, *w.a.villages]
 	by_hooks = {u: tally_row(u) for u in units}
-	frappe.set_user("Administrator")
+	frappe.set_user("Administrator")  # the scheduler runs its jobs as Administrator
 	tally.rebuild(YEAR)
 	assert {u: tally_row(u) for u in units} == by_hooks
 

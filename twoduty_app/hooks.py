@@ -1,3 +1,5 @@
+from twoduty_app.permissions.unit_scope import SCOPED_DOCTYPES as _SCOPED
+
 app_name = "twoduty_app"
 app_title = "Two Duties"
 app_publisher = "twoduty_app developers"
@@ -62,16 +64,6 @@ after_sync = "twoduty_app.setup.install.after_sync"
 after_migrate = "twoduty_app.setup.install.after_sync"
 
 # Unit scope: membership of a unit limits what a user sees to that unit's branch of the tree
-_SCOPED = (
-	"TD Unit",
-	"TD Interview",
-	"TD Inspection",
-	"TD Rectification Task",
-	"TD Recheck",
-	"TD Duty Assignment",
-	"TD Duty Record",
-	"TD Unit Checklist",
-)
 permission_query_conditions = {dt: "twoduty_app.permissions.unit_scope.query_conditions" for dt in _SCOPED}
 permission_query_conditions["File"] = "twoduty_app.permissions.unit_scope.file_query_conditions"
 has_permission = {dt: "twoduty_app.permissions.unit_scope.has_permission" for dt in _SCOPED}

@@ -14,7 +14,7 @@ from datetime import date
 import frappe
 from frappe.query_builder import Case, CustomFunction
 from frappe.query_builder.functions import Count, Extract, Max, Min, Sum
-from frappe.utils import getdate, now_datetime, nowdate
+from frappe.utils import cstr, getdate, now_datetime, nowdate
 from pypika.terms import Values, ValueWrapper
 
 from twoduty_app.services.coverage import HELD_STATUSES
@@ -38,13 +38,23 @@ SOURCE_DATES = {
 	"TD Duty Record": ("record_date",),
 	"TD Interview": ("held_on",),
 }
+# every field of a source document that the figures read: a save that changes none of them leaves the
+# tally as it is (most saves of a task only add progress)
+SOURCE_FIELDS = {
+	"TD Rectification Task": ("unit", "issued_on", "closed_on", "workflow_state", "deadline"),
+	"TD Duty Record": ("unit", "record_date", "counts"),
+	"TD Interview": ("unit", "held_on", "status"),
+}
 Key = tuple[str, int]
 BitOr = CustomFunction("BIT_OR", ["value"])
 
 
 def on_source_change(doc, method=None) -> None:
 	"""doc_events hook (on_change) of tasks, interviews and duty records."""
-	refresh(_touched(doc) | _touched(doc.get_doc_before_save()))
+	before = doc.get_doc_before_save()
+	if before and all(cstr(before.get(f)) == cstr(doc.get(f)) for f in SOURCE_FIELDS[doc.doctype]):
+		return
+	refresh(_touched(doc) | _touched(before))
 
 
 def on_source_delete(doc, method=None) -> None:
@@ -107,11 +117,10 @@ def first_level_owners(units: list[str] | None = None) -> dict[str, str | None]:
 	return {name: first_level_of(name, unit_type, parent) for name, unit_type, parent in query.run()}
 
 
-def reassign(unit: str) -> None:
+def reassign(unit: str, first_level_unit: str | None) -> None:
 	"""After a unit moves in the tree: its rows follow it to its new first-level unit."""
 	Tally = frappe.qb.DocType(DOCTYPE)
-	owner = first_level_owners([unit]).get(unit)
-	frappe.qb.update(Tally).set(Tally.first_level_unit, owner).where(Tally.unit == unit).run()
+	frappe.qb.update(Tally).set(Tally.first_level_unit, first_level_unit).where(Tally.unit == unit).run()
 
 
 def compute(start: date, end: date, units: list[str] | None = None) -> dict[Key, dict]:

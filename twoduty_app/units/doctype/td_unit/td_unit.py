@@ -66,7 +66,9 @@ class TDUnit(NestedSet):
 			access.clear_tree_caches()
 		before = self.get_doc_before_save()
 		if before and (before.parent_td_unit, before.unit_type) != (self.parent_td_unit, self.unit_type):
-			tally.reassign(self.name)
+			tally.reassign(
+				self.name, unit_rules.first_level_of(self.name, self.unit_type, self.parent_td_unit)
+			)
 
 	def on_trash(self):
 		users = [m.user for m in self.members]
