@@ -1,7 +1,22 @@
 """Bench commands of the app: `bench --site S twoduty-demo`."""
 
+from contextlib import contextmanager
+
 import click
 from frappe.commands import get_site, pass_context
+
+
+@contextmanager
+def connected(context):
+	"""The site of the bench command, connected for the block's duration."""
+	import frappe
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		yield frappe
+	finally:
+		frappe.destroy()
 
 
 @click.command("twoduty-demo")
@@ -13,15 +28,10 @@ from frappe.commands import get_site, pass_context
 @pass_context
 def twoduty_demo(context, counties, townships, villages, departments, no_people):
 	"""Build the demo county in Chinese, or a province-sized tree with --counties N."""
-	import frappe
-
 	from twoduty_app.demo import generator
 	from twoduty_app.demo.tree import Shape
 
-	site = get_site(context)
-	frappe.init(site=site)
-	frappe.connect()
-	try:
+	with connected(context) as frappe:
 		shape = Shape(townships=townships, villages_per_township=villages, departments=departments)
 		if not no_people:
 			generator.set_site_defaults_for_china()
@@ -35,8 +45,6 @@ def twoduty_demo(context, counties, townships, villages, departments, no_people)
 			for person in result["users"][:8]:
 				click.echo(f"  {person['user']:<40} {person['name']}")
 			click.echo(f"  … {len(result['users'])} in all (see the Users list)")
-	finally:
-		frappe.destroy()
 
 
 @click.command("twoduty-benchmark")
@@ -48,14 +56,9 @@ def twoduty_demo(context, counties, townships, villages, departments, no_people)
 @pass_context
 def twoduty_benchmark(context, counties, tasks, interviews, records, skip_build):
 	"""Build a province-sized data set on this (benchmark) site and time workspace, lists, reports and jobs."""
-	import frappe
-
 	from twoduty_app.demo import benchmark
 
-	site = get_site(context)
-	frappe.init(site=site)
-	frappe.connect()
-	try:
+	with connected(context) as frappe:
 		if not skip_build:
 			benchmark.build(counties, tasks, interviews, records, log=click.echo)
 		people = benchmark.ensure_people()
@@ -67,8 +70,6 @@ def twoduty_benchmark(context, counties, tasks, interviews, records, skip_build)
 			"duty records": frappe.db.count("TD Duty Record"),
 		}
 		click.echo(benchmark.as_markdown(results, sizes))
-	finally:
-		frappe.destroy()
 
 
 commands = [twoduty_demo, twoduty_benchmark]

@@ -19,10 +19,6 @@ class InvalidOversightError(frappe.ValidationError):
 	pass
 
 
-class UnitScopeError(frappe.PermissionError):
-	pass
-
-
 class DuplicateUnitError(frappe.ValidationError):
 	pass
 

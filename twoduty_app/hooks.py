@@ -1,5 +1,3 @@
-from twoduty_app.permissions.unit_scope import SCOPED_DOCTYPES as _SCOPED
-
 app_name = "twoduty_app"
 app_title = "Two Duties"
 app_publisher = "twoduty_app developers"
@@ -37,7 +35,7 @@ fixtures = [
 				"name",
 				"in",
 				[
-					"Issue",
+					"Issue Task",
 					"Submit Plan",
 					"Approve Plan",
 					"Return Plan",
@@ -45,8 +43,8 @@ fixtures = [
 					"Submit Report",
 					"Sign Off",
 					"Return Report",
-					"Cancel",
-					"Sign",
+					"Revoke Task",
+					"Sign Agreement",
 				],
 			]
 		],
@@ -63,38 +61,76 @@ after_install = "twoduty_app.setup.install.after_install"
 after_sync = "twoduty_app.setup.install.after_sync"
 after_migrate = "twoduty_app.setup.install.after_sync"
 
-# Unit scope: membership of a unit limits what a user sees to that unit's branch of the tree
-permission_query_conditions = {dt: "twoduty_app.permissions.unit_scope.query_conditions" for dt in _SCOPED}
-permission_query_conditions["File"] = "twoduty_app.permissions.unit_scope.file_query_conditions"
-has_permission = {dt: "twoduty_app.permissions.unit_scope.has_permission" for dt in _SCOPED}
+# Unit scope: membership of a unit limits what a user sees to that unit's branch of the tree. The doctypes
+# are those of `permissions.unit_scope.SCOPED_DOCTYPES` (tests/test_install.py holds the two lists equal).
+permission_query_conditions = {
+	"TD Unit": "twoduty_app.permissions.unit_scope.query_conditions",
+	"TD Interview": "twoduty_app.permissions.unit_scope.query_conditions",
+	"TD Inspection": "twoduty_app.permissions.unit_scope.query_conditions",
+	"TD Rectification Task": "twoduty_app.permissions.unit_scope.query_conditions",
+	"TD Recheck": "twoduty_app.permissions.unit_scope.query_conditions",
+	"TD Duty Assignment": "twoduty_app.permissions.unit_scope.query_conditions",
+	"TD Duty Record": "twoduty_app.permissions.unit_scope.query_conditions",
+	"TD Unit Checklist": "twoduty_app.permissions.unit_scope.query_conditions",
+	"TD Delegation": "twoduty_app.permissions.unit_scope.query_conditions",
+	"File": "twoduty_app.permissions.unit_scope.file_query_conditions",
+}
+has_permission = {
+	"TD Unit": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Interview": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Inspection": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Rectification Task": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Recheck": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Duty Assignment": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Duty Record": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Unit Checklist": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Delegation": "twoduty_app.permissions.unit_scope.has_permission",
+}
 
+# per-unit yearly figures (TD Unit Tally) follow every change of their sources
 doc_events = {
 	"File": {
-		"on_trash": "twoduty_app.services.evidence.prevent_evidence_deletion",
+		"on_trash": [
+			"twoduty_app.supervision.evidence.prevent_evidence_deletion",
+			"twoduty_app.responsibility.evidence.prevent_evidence_deletion",
+		],
 	},
 	"User": {
-		"on_update": "twoduty_app.services.auto_email.on_user_update",
+		"on_update": "twoduty_app.supervision.leader_reports.on_user_update",
+	},
+	"TD Rectification Task": {
+		"on_change": "twoduty_app.units.tally.on_source_change",
+		"after_delete": "twoduty_app.units.tally.on_source_delete",
+	},
+	"TD Interview": {
+		"on_change": "twoduty_app.units.tally.on_source_change",
+		"after_delete": "twoduty_app.units.tally.on_source_delete",
+	},
+	"TD Duty Record": {
+		"on_change": "twoduty_app.units.tally.on_source_change",
+		"after_delete": "twoduty_app.units.tally.on_source_delete",
 	},
 }
-# per-unit yearly figures (TD Unit Tally) follow every change of their sources
-for _source in ("TD Rectification Task", "TD Interview", "TD Duty Record"):
-	doc_events[_source] = {
-		"on_change": "twoduty_app.services.tally.on_source_change",
-		"after_delete": "twoduty_app.services.tally.on_source_delete",
-	}
 # tally rows are derived data: they go with their unit instead of blocking its deletion
 ignore_links_on_delete = ["TD Unit Tally"]
 
 scheduler_events = {
-	"daily": [
-		"twoduty_app.tasks.escalation.run_daily",
-		"twoduty_app.services.duty.refresh_current_year",
-		"twoduty_app.services.tally.rebuild",
+	"daily": ["twoduty_app.supervision.escalation.run_daily"],
+	# heavy nightly work runs on the long queue
+	"daily_long": [
+		"twoduty_app.responsibility.assignments.refresh_current_year",
+		"twoduty_app.units.tally.rebuild",
 	],
-	"weekly": ["twoduty_app.tasks.digests.weekly_digest"],
-	"monthly": ["twoduty_app.tasks.digests.monthly_summary"],
+	"weekly": ["twoduty_app.supervision.digests.weekly_digest"],
+	"monthly": ["twoduty_app.supervision.digests.monthly_summary"],
 }
 
+# the app's vocabulary for the desk scripts (frappe.boot.twoduty) and their shared helpers
+extend_bootinfo = "twoduty_app.common.boot.extend_bootinfo"
+app_include_js = ["/assets/twoduty_app/js/twoduty_desk.js"]
+
+# controllers carry the types of their fields (regenerated when a DocType is saved in developer mode)
+export_python_type_annotations = True
 
 # API clients (key/secret or OAuth) get messages in their user's language, like desk sessions
 auth_hooks = ["twoduty_app.auth.use_the_api_users_language"]

@@ -10,10 +10,10 @@ from frappe.query_builder import Field
 from frappe.query_builder.functions import Count, Extract, Sum
 from frappe.utils import add_months, getdate, nowdate
 
-from twoduty_app.services import task_states as ts
-from twoduty_app.services.coverage import interview_coverage
-from twoduty_app.services.periods import period_bounds
-from twoduty_app.services.report_filters import (
+from twoduty_app.common import vocabulary as v
+from twoduty_app.common.dates import quarter_bounds
+from twoduty_app.supervision.coverage import interview_coverage
+from twoduty_app.units.report_filters import (
 	first_level_units,
 	scoped_from,
 	units_criterion,
@@ -27,9 +27,9 @@ def _tasks_in_scope():
 
 
 def _tally_of_this_year():
-	"""The viewer's units' tally rows of this year (see services/tally.py)."""
+	"""The viewer's units' tally rows of this year (see units/tally.py)."""
 	query, Tally = scoped_from("TD Unit Tally", NO_FILTERS)
-	return query.where(Tally.year == getdate(nowdate()).year), Tally
+	return query.where(Tally.year == v.current_year()), Tally
 
 
 def _require_read(doctype: str) -> None:
@@ -50,7 +50,7 @@ def closed_on_time_rate(filters=None) -> dict:
 def units_not_interviewed(filters=None) -> dict:
 	"""First-level units whose head or discipline secretary has not been interviewed this year."""
 	_require_read("TD Interview")
-	rows = interview_coverage(getdate(nowdate()).year, units=first_level_units(NO_FILTERS))
+	rows = interview_coverage(v.current_year(), units=first_level_units(NO_FILTERS))
 	missing = {r["unit"] for r in rows if not r["interviewed"]}
 	return {"value": len(missing), "fieldtype": "Int", "route": ["query-report", "Interview Coverage"]}
 
@@ -59,11 +59,11 @@ def units_not_interviewed(filters=None) -> dict:
 def units_without_activity(filters=None) -> dict:
 	"""Units below the county with neither a duty record nor task activity in the current quarter."""
 	_require_read("TD Unit")
-	start, end = period_bounds(getdate(nowdate()), "Quarterly")
+	start, end = quarter_bounds(getdate(nowdate()))
 	Unit = frappe.qb.DocType("TD Unit")
 	scope = units_criterion(Unit, NO_FILTERS)
 
-	below_county = Unit.unit_type != "County"
+	below_county = Unit.unit_type != v.COUNTY
 	condition = below_county & scope if scope is not None else below_county
 	total = frappe.qb.from_(Unit).select(Count("*")).where(condition).run()[0][0]
 	# no date lies in the future, so a unit was active this quarter when its latest activity of the
@@ -90,7 +90,7 @@ def tasks_by_state(**kwargs) -> dict:
 	_require_read("TD Rectification Task")
 	query, Task = _tasks_in_scope()
 	rows = dict(query.select(Task.workflow_state, Count("*")).groupby(Task.workflow_state).run())
-	states = [s for s in (*ts.OPEN_STATES, *ts.FINAL_STATES) if rows.get(s)]
+	states = [s for s in v.TASK_STATES if rows.get(s)]
 	return _chart([_(s) for s in states], [{"name": _("Tasks"), "values": [rows[s] for s in states]}])
 
 
@@ -122,7 +122,7 @@ def tasks_by_unit_category(**kwargs) -> dict:
 		.groupby(First.unit_type, First.department_category)
 		.run()
 	)
-	groups = ["Township", "Government Department", "Party and Mass Organization", "Stationed Unit"]
+	groups = v.COMPARISON_GROUPS
 	totals = {g: [0, 0] for g in groups}
 	for unit_type, category, issued, closed in rows:
 		key = category or unit_type

@@ -3,8 +3,9 @@
 import frappe
 from frappe import _
 
+from twoduty_app.common.vocabulary import FIRST_LEVEL_TYPES
 from twoduty_app.permissions.roles import is_admin
-from twoduty_app.services.duty import generate_assignments
+from twoduty_app.responsibility.assignments import generate_assignments
 
 # generation runs in the background for trees larger than this
 INLINE_LIMIT = 200
@@ -17,11 +18,11 @@ def generate_year(year: int, county: str | None = None) -> dict:
 		frappe.throw(
 			_("Only the county administrator can generate duty assignments."), frappe.PermissionError
 		)
-	units = frappe.db.count("TD Unit", {"unit_type": ("in", ("Township", "County Department"))})
-	if units <= INLINE_LIMIT or frappe.flags.in_test:
+	units = frappe.db.count("TD Unit", {"unit_type": ("in", FIRST_LEVEL_TYPES)})
+	if units <= INLINE_LIMIT:
 		return {"queued": False, **generate_assignments(int(year), county, publish_progress=False)}
 	job = frappe.enqueue(
-		"twoduty_app.services.duty.generate_assignments",
+		"twoduty_app.responsibility.assignments.generate_assignments",
 		queue="long",
 		timeout=3600,
 		year=int(year),
@@ -37,7 +38,7 @@ def create_checklists(year: int, template: str, county: str | None = None) -> di
 	"""One checklist of `template` per first-level unit for `year`; existing ones are left alone."""
 	if not is_admin():
 		frappe.throw(_("Only the county administrator can create checklists."), frappe.PermissionError)
-	filters = {"unit_type": ("in", ("Township", "County Department"))}
+	filters = {"unit_type": ("in", FIRST_LEVEL_TYPES)}
 	if county:
 		filters["parent_td_unit"] = county
 	created = 0

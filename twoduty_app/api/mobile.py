@@ -8,8 +8,8 @@ from frappe import _
 from frappe.model.workflow import apply_workflow, get_transitions
 from frappe.utils import cint, nowdate
 
+from twoduty_app.common import vocabulary as v
 from twoduty_app.exceptions import EvidenceFileError
-from twoduty_app.services import task_states as ts
 
 MAX_FILE_MB = 10
 MAX_FILES = 6
@@ -31,7 +31,7 @@ def my_tasks() -> list[dict]:
 	"""Open tasks of the user's branch, soonest deadline first (unit scope applies)."""
 	return frappe.get_list(
 		"TD Rectification Task",
-		filters={"workflow_state": ("in", ts.LIT_STATES)},
+		filters={"workflow_state": ("in", v.LIT_STATES)},
 		fields=TASK_FIELDS,
 		order_by="deadline asc",
 		limit_page_length=200,
@@ -71,7 +71,7 @@ def task_detail(name: str) -> dict:
 		"history": [{"state": h.content, "user": h.owner, "at": h.creation} for h in history],
 		"rechecks": rechecks,
 		"actions": [t.action for t in get_transitions(doc)] if doc.has_permission("write") else [],
-		"can_add_progress": doc.has_permission("write") and doc.workflow_state in ts.UNIT_TURN_STATES,
+		"can_add_progress": doc.has_permission("write") and doc.workflow_state in v.UNIT_TURN_STATES,
 	}
 
 
@@ -80,7 +80,7 @@ def apply_action(name: str, action: str, measures: str | None = None) -> dict:
 	"""Take a workflow action; for Submit Plan the measures can come along."""
 	doc = frappe.get_doc("TD Rectification Task", name)
 	doc.check_permission("write")
-	if measures is not None and action == "Submit Plan":
+	if measures is not None and action == v.ACTION_SUBMIT_PLAN:
 		doc.measures = measures
 		doc.save()
 	doc = apply_workflow(doc, action)
@@ -160,7 +160,7 @@ def add_progress(name: str, note: str) -> dict:
 def duty_options() -> dict:
 	"""Units the user may record for, with the duties assigned to each this year."""
 	units = frappe.get_list("TD Unit", fields=["name", "unit_name"], order_by="lft asc", limit_page_length=50)
-	year = frappe.utils.getdate(nowdate()).year
+	year = v.current_year()
 	out = []
 	for unit in units:
 		assignment = frappe.db.get_value("TD Duty Assignment", {"unit": unit.name, "year": year})
@@ -178,7 +178,7 @@ def duty_options() -> dict:
 			out.append({"unit": unit.name, "unit_name": unit.unit_name, "duties": duties})
 	return {
 		"units": out,
-		"kinds": ["Study and Plan", "Integrity Talk", "Reminder Talk", "Supervision Check", "Other"],
+		"kinds": v.RECORD_KINDS,
 	}
 
 
@@ -202,5 +202,7 @@ def record_duty(
 	).insert()
 	urls = [_save_private_file(c, filename, record.doctype, record.name) for filename, c in contents]
 	if urls:
-		record.db_set("evidence", urls[0])
+		for (filename, _content), url in zip(contents, urls, strict=True):
+			record.append("evidence_files", {"file": url, "description": filename})
+		record.save()
 	return {"name": record.name, "is_late": cint(record.is_late), "files": urls}

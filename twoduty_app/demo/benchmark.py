@@ -10,7 +10,7 @@ from frappe.utils import getdate, nowdate
 
 from twoduty_app.demo import generator, scale
 from twoduty_app.demo.tree import Shape
-from twoduty_app.services import tally
+from twoduty_app.units import tally
 
 REPORTS = (
 	"Rectification Ledger",
@@ -129,7 +129,7 @@ def measure(people: dict[str, str]) -> list[tuple[str, str, float]]:
 				continue  # the county's report
 			results.append((who, f"report: {report}", _time(lambda r=report: report_once(r))))
 	frappe.set_user("Administrator")
-	from twoduty_app.tasks.escalation import run_daily
+	from twoduty_app.supervision.escalation import run_daily
 
 	start = time.perf_counter()
 	counts = run_daily()

@@ -10,8 +10,9 @@ import time
 import frappe
 from frappe.utils import now
 
+from twoduty_app.common.vocabulary import POSITION_ROLES
 from twoduty_app.demo.tree import Shape, county_node, flatten
-from twoduty_app.services import access
+from twoduty_app.units import membership
 
 DEMO_COUNTY = "示范县"
 DEMO_PASSWORD = "Demo@2026td"
@@ -39,7 +40,7 @@ def build(counties: int = 1, shape: Shape | None = None, people: bool = True, lo
 			continue
 		created += insert_county(county_name, shape)
 		frappe.db.commit()
-	access.clear_tree_caches()
+	membership.clear_tree_caches()
 	users = create_demo_people(DEMO_COUNTY) if people else []
 	frappe.db.commit()
 	return {"units_created": created, "users": users, "seconds": round(time.monotonic() - started, 1)}
@@ -113,7 +114,7 @@ def create_demo_people(county_name: str) -> list[dict]:
 		for code, position, title in POSITIONS:
 			email = f"{prefix}-{code}@{DEMO_DOMAIN}"
 			# created with the position's role already, so the membership sync has no User to re-save
-			people.append(_ensure_user(email, f"{unit.unit_name}{title}", (access.POSITION_ROLES[position],)))
+			people.append(_ensure_user(email, f"{unit.unit_name}{title}", (POSITION_ROLES[position],)))
 			members.append({"user": email, "position": position})
 		doc.set("members", members)
 		team = members[2]["user"]

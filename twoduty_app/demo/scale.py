@@ -9,14 +9,28 @@ from datetime import date, timedelta
 import frappe
 from frappe.utils import now
 
-from twoduty_app.services import task_states as ts
-from twoduty_app.services.duty import catalogue_by_unit_type
+from twoduty_app.common import vocabulary as v
+from twoduty_app.responsibility.assignments import catalogue_by_unit_type
+from twoduty_app.supervision import escalation
+from twoduty_app.supervision import task_states as ts
 
 CHUNK = 5000
 STATE_MIX = [
 	(ts.CLOSED, 50), (ts.IN_PROGRESS, 16), (ts.ISSUED, 10), (ts.PLAN_SUBMITTED, 5), (ts.REPORT_SUBMITTED, 5),
 	(ts.PENDING_RECHECK, 5), (ts.CANCELLED, 4), (ts.DRAFT, 5),
 ]  # fmt: skip
+
+
+STAMP_COLUMNS = ("creation", "modified", "owner", "modified_by")
+
+
+def columns(*own: str) -> tuple[str, ...]:
+	"""The columns of a bulk insert: name, the doctype's own fields, then the stamps."""
+	return ("name", *own, *STAMP_COLUMNS)
+
+
+def child_columns(*own: str) -> tuple[str, ...]:
+	return columns("parent", "parenttype", "parentfield", "idx", *own)
 
 
 def _weighted(rng, pairs):
@@ -35,9 +49,7 @@ def _units(types: tuple[str, ...]) -> list[str]:
 
 def build_tasks(count: int, today: date, seed: int = 1, log=print, start: int = 0) -> int:
 	rng = random.Random(seed)
-	units = _units(
-		("Township", "County Department", "Village", "Community", "Grassroots Station", "Internal Section")
-	)
+	units = _units(v.UNIT_TYPES[1:])
 	stamp, user = now(), "Administrator"
 	fields = (
 		"name", "unit", "unit_name", "problem", "rectification_kind", "issued_on", "deadline", "round", "workflow_state",
@@ -53,68 +65,33 @@ def build_tasks(count: int, today: date, seed: int = 1, log=print, start: int = 
 		deadline = issued + timedelta(days=rng.randint(7, 120))
 		closed = min(today, deadline + timedelta(days=rng.randint(-20, 15))) if state == ts.CLOSED else None
 		light = ts.traffic_light(state, deadline, today, 7)
-		# escalation as if the daily job had run every day until yesterday
-		yesterday = today - timedelta(days=1)
-		steps = ts.escalation_steps(
-			state=state, deadline=deadline, today=yesterday, round_=1, failed_rechecks=0, reminded_round=0,
-			notice_round=0, interview_round=0, due_soon_days=7, interview_after_overdue_days=30,
-			interview_after_failed_rechecks=2,
-		) if state in ts.UNIT_TURN_STATES else []  # fmt: skip
-		level = {
-			"reminder": "Due Reminder",
-			"notice": "Supervision Notice",
-			"interview": "Interview Proposed",
-		}
 		rows.append(
 			(
-				f"ZG-BENCH-{i + 1:07d}", unit, names[unit], f"规模测试问题{i + 1}", rng.choice(("Immediate", "Deadline", "Ongoing")),
-				issued, deadline, 1, state, light, level[steps[-1]] if steps else "",
-				1 if "reminder" in steps or "notice" in steps else 0, 1 if "notice" in steps else 0,
-				1 if "interview" in steps else 0, 0, closed, 0, stamp, stamp, user, user,
+				f"ZG-BENCH-{i + 1:07d}", unit, names[unit], f"规模测试问题{i + 1}", rng.choice(v.RECTIFICATION_KINDS),
+				issued, deadline, 1, state, light, "", 0, 0, 0, 0, closed, 0, stamp, stamp, user, user,
 			)
 		)  # fmt: skip
 	_insert("TD Rectification Task", fields, rows)
+	# escalation as if the daily job had run every day until yesterday
+	escalation.mark_as_of(today - timedelta(days=1))
+	frappe.db.commit()  # bulk loader
 	log(f"tasks: {count}")
 	return count
 
 
 def build_interviews(count: int, today: date, seed: int = 2, log=print, start: int = 0) -> int:
 	rng = random.Random(seed)
-	units = _units(("Township", "County Department"))
+	units = _units(v.FIRST_LEVEL_TYPES)
 	stamp, user = now(), "Administrator"
-	fields = (
-		"name",
-		"title",
-		"status",
-		"interview_kind",
-		"interview_category",
-		"unit",
-		"interview_date",
-		"held_on",
-		"creation",
-		"modified",
-		"owner",
-		"modified_by",
+	fields = columns(
+		"title", "status", "interview_kind", "interview_category", "unit", "interview_date", "held_on"
 	)
-	child = (
-		"name",
-		"parent",
-		"parenttype",
-		"parentfield",
-		"idx",
-		"interviewee_name",
-		"unit",
-		"position",
-		"creation",
-		"modified",
-		"owner",
-		"modified_by",
-	)
+	child = child_columns("interviewee_name", "unit", "position")
 	rows, people = [], []
 	for i in range(start, start + count):
 		unit = rng.choice(units)
 		day = today - timedelta(days=rng.randint(0, 500))
-		status = rng.choice(("Held", "Following Up", "Closed", "Closed", "Planned"))
+		status = rng.choice((*v.HELD_STATUSES, v.CLOSED, v.PLANNED))
 		name = f"YT-BENCH-{i + 1:07d}"
 		rows.append(
 			(
@@ -225,38 +202,11 @@ def build_assignments(year: int, log=print) -> int:
 
 def build_records(count: int, today: date, seed: int = 3, log=print, start: int = 0) -> int:
 	rng = random.Random(seed)
-	units = _units(
-		("Township", "County Department", "Village", "Community", "Grassroots Station", "Internal Section")
-	)
+	units = _units(v.UNIT_TYPES[1:])
 	duties = frappe.get_all("TD Duty Item", pluck="name")
 	stamp, user = now(), "Administrator"
-	fields = (
-		"name",
-		"title",
-		"unit",
-		"record_kind",
-		"record_date",
-		"review_status",
-		"is_late",
-		"counts",
-		"creation",
-		"modified",
-		"owner",
-		"modified_by",
-	)
-	child = (
-		"name",
-		"parent",
-		"parenttype",
-		"parentfield",
-		"idx",
-		"duty_item",
-		"creation",
-		"modified",
-		"owner",
-		"modified_by",
-	)
-	kinds = ("Study and Plan", "Integrity Talk", "Reminder Talk", "Supervision Check", "Other")
+	fields = columns("title", "unit", "record_kind", "record_date", "review_status", "is_late", "counts")
+	child = child_columns("duty_item")
 	done, end = start, start + count
 	while done < end:
 		batch = min(100_000, end - done)
@@ -268,7 +218,7 @@ def build_records(count: int, today: date, seed: int = 3, log=print, start: int 
 					name,
 					"规模测试纪实",
 					rng.choice(units),
-					rng.choice(kinds),
+					rng.choice(v.RECORD_KINDS),
 					today - timedelta(days=rng.randint(0, 400)),
 					"Reviewed",
 					0,

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from itertools import cycle
 
 from twoduty_app.demo import names
+from twoduty_app.units.rules import is_group_type
 
 
 @dataclass
@@ -86,7 +87,7 @@ def flatten(root: Node, start_lft: int, next_name) -> list[dict]:
 			"unit_type": node.unit_type,
 			"department_category": node.category,
 			"parent_td_unit": parent,
-			"is_group": 1 if node.unit_type in ("County", "Township", "County Department") else 0,
+			"is_group": 1 if is_group_type(node.unit_type) else 0,
 			"lft": lft,
 		}
 		rows.append(row)

@@ -7,6 +7,8 @@ search, exports) and `has_permission` (forms, REST, print, attachments).
 
 import frappe
 
+from twoduty_app.permissions.roles import is_system_user
+
 SCOPE_CACHE_KEY = "twoduty_unit_scope"
 
 # doctype -> the field holding its unit (None: the doctype is the unit tree itself)
@@ -19,15 +21,14 @@ SCOPED_DOCTYPES: dict[str, str | None] = {
 	"TD Duty Assignment": "unit",
 	"TD Duty Record": "unit",
 	"TD Unit Checklist": "unit",
+	"TD Delegation": "unit",
 }
-
-UNRESTRICTED_ROLES = ("System Manager",)
 
 
 def get_scope_roots(user: str | None = None) -> list[str] | None:
 	"""Units at the top of the user's branches, or None when the user is not unit-scoped."""
 	user = user or frappe.session.user
-	if user == "Administrator":
+	if is_system_user(user):
 		return None
 	roots = frappe.cache.hget(SCOPE_CACHE_KEY, user, lambda: _load_scope_roots(user))
 	return roots or None
@@ -72,15 +73,6 @@ def is_unit_in_scope(unit: str | None, user: str | None = None) -> bool:
 	return lft is not None and _in_ranges(int(lft), ranges)
 
 
-def scoped_unit_names(user: str | None = None) -> list[str] | None:
-	"""Every unit the user may see, or None when unrestricted. For small branches and tests."""
-	ranges = get_scope_ranges(user)
-	if ranges is None:
-		return None
-	Unit = frappe.qb.DocType("TD Unit")
-	return frappe.qb.from_(Unit).select(Unit.name).where(lft_within(Unit, ranges)).run(pluck=True)
-
-
 def _in_ranges(lft: int, ranges: list[tuple[int, int]]) -> bool:
 	return any(a <= lft <= b for a, b in ranges)
 
@@ -100,22 +92,50 @@ def _range_sql(column: str, ranges: list[tuple[int, int]]) -> str:
 	return "(" + " or ".join(f"{column} between {int(a)} and {int(b)}" for a, b in ranges) + ")"
 
 
+def _units_sql(ranges) -> str:
+	return f"select `name` from `tabTD Unit` where {_range_sql('`lft`', ranges)}" if ranges else "select null"
+
+
+def _named_in_interview_sql(user: str, units_sql: str, table: str = "`tabTD Interview`") -> str:
+	"""Interviews that name the user: as an interviewee, or through a concerned unit in the user's branch."""
+	return (
+		f"{table}.`name` in (select `parent` from `tabTD Interviewee` where `parenttype` = 'TD Interview' "
+		f"and `user` = {frappe.db.escape(user)}) or {table}.`name` in (select `parent` from "
+		f"`tabTD Concerned Unit` where `parenttype` = 'TD Interview' and `unit` in ({units_sql}))"
+	)
+
+
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""`permission_query_conditions` for every unit-scoped doctype."""
+	user = user or frappe.session.user
 	ranges = get_scope_ranges(user)
 	if ranges is None:
 		return ""
-	if not ranges:
-		return "1=0"
 	unit_field = SCOPED_DOCTYPES.get(doctype)
 	if unit_field is None:
-		return _range_sql("`tabTD Unit`.`lft`", ranges)
-	subquery = f"select `name` from `tabTD Unit` where {_range_sql('`lft`', ranges)}"
-	return f"`tab{doctype}`.`{unit_field}` in ({subquery})"
+		return _range_sql("`tabTD Unit`.`lft`", ranges) if ranges else "1=0"
+	units = _units_sql(ranges)
+	own = f"`tab{doctype}`.`{unit_field}` in ({units})" if ranges else "1=0"
+	if doctype == "TD Interview":
+		return f"({own} or {_named_in_interview_sql(user, units)})"
+	return own
+
+
+def is_named_in_interview(doc, user: str, ranges) -> bool:
+	"""The interview names the user as an interviewee, or one of its concerned units is in his branch."""
+	return any(row.user == user for row in doc.get("interviewees") or []) or any(
+		row.unit and is_unit_in_scope(row.unit, user) for row in doc.get("concerned_units") or []
+	)
+
+
+# what a person named in another unit's interview may do with it
+NAMED_READER_PTYPES = ("read", "print")
 
 
 def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
-	"""`has_permission` for every unit-scoped doctype: deny when the record's unit is out of scope."""
+	"""`has_permission` for every unit-scoped doctype: deny when the record's unit is out of scope (a person
+	named in an interview may still read and print that interview)."""
+	user = user or frappe.session.user
 	ranges = get_scope_ranges(user)
 	if ranges is None:
 		return None
@@ -129,7 +149,14 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bo
 	if not unit:
 		# a new record has no unit yet while the form is drafted; saving will require one
 		return True if doc.is_new() else False
-	return is_unit_in_scope(unit, user)
+	if is_unit_in_scope(unit, user):
+		return True
+	return (
+		doc.doctype == "TD Interview"
+		and (ptype or "read") in NAMED_READER_PTYPES
+		and not doc.is_new()
+		and is_named_in_interview(doc, user, ranges)
+	)
 
 
 def file_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
@@ -138,15 +165,17 @@ def file_query_conditions(user: str | None = None, doctype: str | None = None) -
 	ranges = get_scope_ranges(user)
 	if ranges is None:
 		return ""
-	units = (
-		f"select `name` from `tabTD Unit` where {_range_sql('`lft`', ranges)}" if ranges else "select null"
-	)
+	units = _units_sql(ranges)
 	clauses = []
 	for scoped, unit_field in SCOPED_DOCTYPES.items():
 		if unit_field is None:
 			visible = units
 		else:
 			visible = f"select `name` from `tab{scoped}` where `{unit_field}` in ({units})"
+		if scoped == "TD Interview":
+			user = user or frappe.session.user
+			named = _named_in_interview_sql(user, units, "`tabTD Interview`")
+			visible = f"select `name` from `tabTD Interview` where `unit` in ({units}) or {named}"
 		clauses.append(
 			f"(ifnull(`tabFile`.`attached_to_doctype`, '') != '{scoped}' or `tabFile`.`attached_to_name` in ({visible}))"
 		)

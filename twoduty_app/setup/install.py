@@ -6,15 +6,32 @@ import frappe
 def after_sync():
 	"""After install (fixtures are in by then) and after every migrate."""
 	from twoduty_app.responsibility.seed import seed_all
-	from twoduty_app.services.auto_email import ensure_leader_reports
 
 	seed_all()
-	ensure_leader_reports()
+	drop_renamed_workflow_actions()
+
+
+# the workflows' former action names: words other apps use (a translation of "Issue" renamed ERPNext's
+# Issue doctype in Chinese). Renamed to Issue Task, Revoke Task and Sign Agreement.
+RENAMED_ACTIONS = ("Issue", "Cancel", "Sign")
+
+
+def drop_renamed_workflow_actions():
+	"""After the fixtures are in: the old action masters go where no workflow of the site uses them."""
+	for name in RENAMED_ACTIONS:
+		if frappe.db.exists("Workflow Action Master", name) and not frappe.db.exists(
+			"Workflow Transition", {"action": name}
+		):
+			frappe.delete_doc("Workflow Action Master", name, ignore_permissions=True, force=True)
 
 
 def after_install():
+	from twoduty_app.supervision.leader_reports import ensure_leader_reports
+
 	hide_tracebacks_from_users()
 	save_default_settings()
+	# leaders who were there before the app; later ones get theirs when they become leaders
+	ensure_leader_reports()
 
 
 def hide_tracebacks_from_users():

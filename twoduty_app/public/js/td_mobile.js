@@ -6,7 +6,7 @@
 	"use strict";
 	const T = (s) => (window.TD.T && window.TD.T[s]) || s;
 	const app = document.getElementById("app");
-	const LIGHT = { "On Track": "green", "Due Soon": "yellow", Overdue: "red" };
+	const LIGHT = window.TD.vocabulary.light_colours;
 
 	function esc(value) {
 		const div = document.createElement("div");

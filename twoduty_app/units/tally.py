@@ -14,13 +14,12 @@ from datetime import date
 import frappe
 from frappe.query_builder import Case, CustomFunction
 from frappe.query_builder.functions import Count, Extract, Max, Min, Sum
-from frappe.utils import cstr, getdate, now_datetime, nowdate
+from frappe.utils import cstr, getdate, now_datetime
 from pypika.terms import Values, ValueWrapper
 
-from twoduty_app.services.coverage import HELD_STATUSES
-from twoduty_app.services.periods import year_bounds
-from twoduty_app.services.task_states import CLOSED
-from twoduty_app.services.unit_rules import first_level_of
+from twoduty_app.common.dates import year_bounds
+from twoduty_app.common.vocabulary import CLOSED, HELD_STATUSES, current_year
+from twoduty_app.units.rules import first_level_of
 
 DOCTYPE = "TD Unit Tally"
 FIGURES = (
@@ -75,7 +74,7 @@ def refresh(keys: Iterable[Key]) -> None:
 		return
 	units = sorted({unit for unit, _ in keys})
 	years = [year for _, year in keys]
-	rows = compute(date(min(years), 1, 1), date(max(years), 12, 31), units)
+	rows = compute(year_bounds(min(years))[0], year_bounds(max(years))[1], units)
 	for key in keys:
 		rows.setdefault(key, _empty())  # nothing left there: the row goes to zero
 	_upsert(rows, first_level_owners(units))
@@ -86,7 +85,7 @@ def rebuild(year: int | None = None) -> int:
 
 	Called by the daily scheduler and after bulk loads. Rows of units with no activity left are zeroed,
 	not deleted, so a concurrent save's upsert never meets a vanished row."""
-	year = year or getdate(nowdate()).year
+	year = year or current_year()
 	start, end = year_bounds(year)
 	Tally = frappe.qb.DocType(DOCTYPE)
 	update = frappe.qb.update(Tally).set(Tally.last_activity_on, None).set(Tally.active_months, 0)
@@ -218,5 +217,5 @@ def rebuild_all() -> None:
 		for field in fields
 	]
 	firsts = [getdate(d).year for d in firsts if d]
-	for year in range(min(firsts, default=getdate(nowdate()).year), getdate(nowdate()).year + 1):
+	for year in range(min(firsts, default=current_year()), current_year() + 1):
 		rebuild(year)

@@ -3,11 +3,12 @@
 import frappe
 from frappe import _
 
-from twoduty_app.services import task_states as ts
-from twoduty_app.services.notify import notify
-from twoduty_app.services.units import contacts_for_units
+from twoduty_app.common import vocabulary as v
+from twoduty_app.common.notify import notify
+from twoduty_app.supervision import task_states as ts
+from twoduty_app.units.lookups import contacts_for_units
 
-UNIT_DESK = ("Liaison", "Unit Head")
+UNIT_DESK = (v.LIAISON, v.UNIT_HEAD)
 
 
 def _unit_people(unit: str, positions=UNIT_DESK) -> list[str]:
@@ -33,7 +34,7 @@ def task_moved(task, old_state: str) -> None:
 	elif ts.is_return(old_state, new_state):
 		what = "plan" if old_state == ts.PLAN_SUBMITTED else "report"
 		notify(
-			_unit_people(task.unit, ("Liaison",)),
+			_unit_people(task.unit, (v.LIAISON,)),
 			task.doctype,
 			task.name,
 			(lambda lang: _("The rectification plan of task {0} was returned", lang=lang).format(task.name))
@@ -51,27 +52,18 @@ def task_moved(task, old_state: str) -> None:
 
 def rechecked(recheck) -> None:
 	task = frappe.get_doc("TD Rectification Task", recheck.rectification_task)
-	people = _unit_people(task.unit, ("Liaison", "Unit Head", "Discipline Secretary"))
-	if recheck.result == "Pass":
-		notify(
-			people,
-			task.doctype,
-			task.name,
-			lambda lang: _("Task {0} passed its recheck and is closed", lang=lang).format(task.name),
-			lambda lang: _("Rechecked on {0}: {1}", lang=lang).format(
-				_date(recheck.recheck_date), recheck.findings or ""
-			),
+	if recheck.result == v.PASS:
+		subject = lambda lang: _("Task {0} passed its recheck and is closed", lang=lang).format(task.name)  # noqa: E731
+		body = lambda lang: _("Rechecked on {0}: {1}", lang=lang).format(  # noqa: E731
+			_date(recheck.recheck_date), recheck.findings or ""
 		)
 	else:
-		notify(
-			people,
-			task.doctype,
-			task.name,
-			lambda lang: _("Task {0} failed its recheck", lang=lang).format(task.name),
-			lambda lang: _("Findings: {0}. New deadline: {1}.", lang=lang).format(
-				recheck.findings or "", _date(recheck.new_deadline)
-			),
+		subject = lambda lang: _("Task {0} failed its recheck", lang=lang).format(task.name)  # noqa: E731
+		body = lambda lang: _("Findings: {0}. New deadline: {1}.", lang=lang).format(  # noqa: E731
+			recheck.findings or "", _date(recheck.new_deadline)
 		)
+	people = _unit_people(task.unit, (v.LIAISON, v.UNIT_HEAD, v.DISCIPLINE_SECRETARY))
+	notify(people, task.doctype, task.name, subject, body)
 
 
 def interview_announced(interview) -> None:

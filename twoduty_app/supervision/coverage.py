@@ -2,11 +2,37 @@
 secretary of every directly subordinate unit (townships and county departments) at least once a year."""
 
 import frappe
+from frappe import _
 
-from twoduty_app.services.periods import year_bounds
+from twoduty_app.common import vocabulary as v
+from twoduty_app.common.dates import year_bounds
+from twoduty_app.permissions.roles import has_any_role
+from twoduty_app.units.report_filters import first_level_units
 
-HELD_STATUSES = ("Held", "Following Up", "Closed")
-COVERED_POSITIONS = ("Unit Head", "Discipline Secretary")
+COVERED_POSITIONS = (v.UNIT_HEAD, v.DISCIPLINE_SECRETARY)
+
+
+def coverage_for_reader(
+	year: int | None = None,
+	county: str | None = None,
+	unit: str | None = None,
+	department_category: str | None = None,
+) -> list[dict]:
+	"""Interview coverage of the first-level units of `county` (all counties when empty) that the reader
+	may see, narrowed to the branch of `unit` and to a department category when given; refused to anyone
+	but the county's discipline commission and leaders."""
+	if not has_any_role(v.COUNTY_READER_ROLES):
+		frappe.throw(
+			_("Only the county's discipline commission and leaders can read interview coverage."),
+			frappe.PermissionError,
+		)
+	# first-level units of the county asked for, inside the reader's own branch when the reader is scoped
+	units = first_level_units(frappe._dict(unit=county, department_category=department_category))
+	if unit:
+		lft, rgt = frappe.db.get_value("TD Unit", unit, ["lft", "rgt"]) or (0, -1)
+		# a first-level unit inside the chosen branch, or the one that contains it
+		units = [u for u in units if lft <= u.lft <= rgt or (u.lft <= lft and rgt <= u.rgt)]
+	return interview_coverage(int(year or v.current_year()), units=units)
 
 
 def interview_coverage(year: int, units: list[dict]) -> list[dict]:
@@ -38,7 +64,7 @@ def interview_coverage(year: int, units: list[dict]) -> list[dict]:
 		.select(Interviewee.user, Interview.name, Interview.held_on)
 		.where(
 			(Interviewee.parenttype == "TD Interview")
-			& Interview.status.isin(HELD_STATUSES)
+			& Interview.status.isin(v.HELD_STATUSES)
 			& Interview.held_on[year_start:year_end]
 			& Interviewee.user.isin([m.user for m in members] or [""])
 		)

@@ -7,15 +7,8 @@ membership justifies any more is revoked. Reconciling per user makes this idempo
 
 import frappe
 
+from twoduty_app.common.vocabulary import POSITION_ROLES, UNIT_ROLES
 from twoduty_app.permissions.unit_scope import clear_scope_cache
-
-POSITION_ROLES = {
-	"Unit Head": "TwoDuty Unit Head",
-	"Discipline Secretary": "TwoDuty Discipline Secretary",
-	"Team Member": "TwoDuty Team Member",
-	"Liaison": "TwoDuty Liaison",
-}
-UNIT_ROLES = frozenset(POSITION_ROLES.values())
 
 
 def memberships(user: str) -> list[dict]:

@@ -1,8 +1,9 @@
-"""Evidence stays: files that prove a rectification or a recheck cannot be deleted."""
+"""Evidence stays: files that prove a rectification, a recheck or a held interview cannot be deleted."""
 
 import frappe
 from frappe import _
 
+from twoduty_app.common.vocabulary import HELD_STATUSES
 from twoduty_app.exceptions import EvidenceRemovalError
 
 
@@ -21,4 +22,10 @@ def prevent_evidence_deletion(file_doc, method=None) -> None:
 		):
 			frappe.throw(
 				_("This file is evidence in the progress log and cannot be deleted."), EvidenceRemovalError
+			)
+	elif file_doc.attached_to_doctype == "TD Interview":
+		if frappe.db.get_value("TD Interview", file_doc.attached_to_name, "status") in HELD_STATUSES:
+			frappe.throw(
+				_("The interview has been held: its minutes and evidence cannot be deleted."),
+				EvidenceRemovalError,
 			)

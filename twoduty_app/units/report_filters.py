@@ -7,7 +7,7 @@ import frappe
 from frappe.query_builder import Criterion
 
 from twoduty_app.permissions.unit_scope import get_scope_ranges, lft_within
-from twoduty_app.services.unit_rules import FIRST_LEVEL_TYPES
+from twoduty_app.units.rules import FIRST_LEVEL_TYPES
 
 
 def units_criterion(Unit, filters) -> Criterion | None:

@@ -1,30 +1,32 @@
-"""The problem → task part of the cycle, shared by interviews and inspections."""
+"""The problem → task part of the cycle, shared by interviews, inspections and checklists."""
 
 import frappe
 from frappe import _
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, getdate, today
 
+from twoduty_app.common import vocabulary as v
+from twoduty_app.common.documents import save_as_system
+from twoduty_app.common.settings import get_settings
 from twoduty_app.exceptions import InvalidDeadlineError
-from twoduty_app.services import task_states as ts
 
 # source doctype -> (table of problems, status when tasks are open, status when all are finished)
 SOURCES = {
-	"TD Interview": ("issues", "Following Up", "Closed"),
-	"TD Inspection": ("findings", "Following Up", "Closed"),
+	"TD Interview": ("issues", v.FOLLOWING_UP, v.CLOSED),
+	"TD Inspection": ("findings", v.FOLLOWING_UP, v.CLOSED),
 }
-IMMEDIATE_DAYS = 7
 
 
 def make_tasks_from_problems(source) -> list[str]:
 	"""Create and issue one rectification task for each problem row that has none yet."""
 	table, _following, _closed = SOURCES[source.doctype]
 	created = []
+	immediate_days = get_settings().immediate_days
 	for row in source.get(table):
 		if row.rectification_task:
 			continue
 		deadline = row.deadline or (
-			add_days(today(), IMMEDIATE_DAYS) if row.rectification_kind == "Immediate" else None
+			add_days(today(), immediate_days) if row.rectification_kind == v.IMMEDIATE else None
 		)
 		if not deadline:
 			frappe.throw(
@@ -32,27 +34,40 @@ def make_tasks_from_problems(source) -> list[str]:
 				InvalidDeadlineError,
 				title=_("Deadline Missing"),
 			)
-		task = frappe.get_doc(
-			{
-				"doctype": "TD Rectification Task",
-				"unit": row.unit or source.unit,
-				"problem": row.problem,
-				"requirement": row.requirement,
-				"rectification_kind": row.rectification_kind or "Deadline",
-				"issued_on": today(),
-				"deadline": deadline,
-				"source_doctype": source.doctype,
-				"source_name": source.name,
-			}
+		task = issue_task(
+			row.unit or source.unit,
+			row.problem,
+			row.requirement,
+			row.rectification_kind or v.DEADLINE,
+			deadline,
+			source,
 		)
-		task.flags.from_source = True
-		task.insert()
-		task = apply_workflow(task, "Issue")
-		row.db_set("rectification_task", task.name)
-		created.append(task.name)
+		row.db_set("rectification_task", task)
+		created.append(task)
 	if created:
 		sync_source_status(source.doctype, source.name)
 	return created
+
+
+def issue_task(unit: str, problem: str, requirement, kind: str, deadline, source) -> str:
+	"""One rectification task, created and issued by the session user, remembering the record it came
+	from (an interview, an inspection, a checklist)."""
+	task = frappe.get_doc(
+		{
+			"doctype": "TD Rectification Task",
+			"unit": unit,
+			"problem": problem,
+			"requirement": requirement,
+			"rectification_kind": kind,
+			"issued_on": today(),
+			"deadline": deadline,
+			"source_doctype": source.doctype,
+			"source_name": source.name,
+		}
+	)
+	task.flags.from_source = True
+	task.insert()
+	return apply_workflow(task, v.ACTION_ISSUE).name
 
 
 def sync_source_status(source_doctype: str | None, source_name: str | None) -> None:
@@ -61,7 +76,7 @@ def sync_source_status(source_doctype: str | None, source_name: str | None) -> N
 		return
 	_table, following, closed = SOURCES[source_doctype]
 	current = frappe.db.get_value(source_doctype, source_name, "status")
-	if current in (None, "Planned"):
+	if current in (None, v.PROPOSED, v.PLANNED):
 		return  # an interview not yet held stays planned
 	states = frappe.get_all(
 		"TD Rectification Task",
@@ -70,12 +85,11 @@ def sync_source_status(source_doctype: str | None, source_name: str | None) -> N
 	)
 	if not states:
 		return
-	status = closed if all(s in ts.FINAL_STATES for s in states) else following
+	status = closed if all(s in v.FINAL_STATES for s in states) else following
 	if status != current:
 		source = frappe.get_doc(source_doctype, source_name)
-		source.flags.via_system = True
 		source.status = status
-		source.save(ignore_permissions=True)
+		save_as_system(source)
 
 
 def check_deadlines_after(rows, start_date, label: str) -> None:

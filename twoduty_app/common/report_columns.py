@@ -1,6 +1,15 @@
-"""Columns shared by the task reports, so that a task reads the same in every report."""
+"""Columns shared by the reports, so that a unit or a task reads the same in every report."""
 
 from frappe import _
+
+
+def unit_columns() -> list[dict]:
+	"""The unit a report row is about: its ID, name and type."""
+	return [
+		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "TD Unit", "width": 120},
+		{"fieldname": "unit_name", "label": _("Unit Name"), "fieldtype": "Data", "width": 170},
+		{"fieldname": "unit_type", "label": _("Unit Type"), "fieldtype": "Data", "width": 110},
+	]
 
 
 def task_columns(*fieldnames: str) -> list[dict]:

@@ -10,18 +10,12 @@ from datetime import date
 import frappe
 from frappe.utils import getdate, nowdate
 
-from twoduty_app.services import periods
-from twoduty_app.services import task_states as ts
+from twoduty_app.common import vocabulary as v
+from twoduty_app.common.dates import deadline_light, year_bounds
+from twoduty_app.common.settings import get_settings
+from twoduty_app.responsibility import periods
 
-LAYER_POSITION = {
-	"First Responsible Person": "Unit Head",
-	"Supervisory": "Discipline Secretary",
-}
 COMMIT_EVERY = 100
-
-
-def assignment_name(unit: str, year: int) -> str:
-	return f"{unit}-{int(year)}"
 
 
 def catalogue_by_unit_type() -> dict[str, list[dict]]:
@@ -44,15 +38,15 @@ def catalogue_by_unit_type() -> dict[str, list[dict]]:
 
 def build_items(unit, catalogue: list[dict]) -> list[dict]:
 	"""Rows of an assignment for one unit document (with its members and oversight)."""
-	holders = {m.position: m.user for m in unit.members if m.position in LAYER_POSITION.values()}
-	team = [m.user for m in unit.members if m.position == "Team Member"]
+	holders = {m.position: m.user for m in unit.members if m.position in v.LAYER_POSITION.values()}
+	team = [m.user for m in unit.members if m.position == v.TEAM_MEMBER]
 	names = _unit_names({o.overseen_unit for o in unit.oversight})
 	oversees = {}
 	for row in unit.oversight:
 		oversees.setdefault(row.user, []).append(names.get(row.overseen_unit, row.overseen_unit))
 	items = []
 	for duty in catalogue:
-		if duty.duty_layer == "Team Member":
+		if duty.duty_layer == v.LAYER_TEAM:
 			for user in team:
 				items.append(
 					{
@@ -63,7 +57,10 @@ def build_items(unit, catalogue: list[dict]) -> list[dict]:
 				)
 		else:
 			items.append(
-				{"duty_item": duty.name, "responsible_user": holders.get(LAYER_POSITION.get(duty.duty_layer))}
+				{
+					"duty_item": duty.name,
+					"responsible_user": holders.get(v.LAYER_POSITION.get(duty.duty_layer)),
+				}
 			)
 	return items
 
@@ -114,7 +111,8 @@ def generate_assignments(year: int, county: str | None = None, publish_progress:
 def refresh_progress(assignment, today: date | None = None) -> None:
 	"""Recompute each row's period, record and traffic light, and the assignment's progress."""
 	today = today or getdate(nowdate())
-	due_soon_days = frappe.db.get_single_value("TD Settings", "due_soon_days") or 7
+	due_soon_days = get_settings().due_soon_days
+	year_start, year_end = year_bounds(assignment.year)
 	Record = frappe.qb.DocType("TD Duty Record")
 	RecordItem = frappe.qb.DocType("TD Duty Record Item")
 	rows = (
@@ -123,16 +121,16 @@ def refresh_progress(assignment, today: date | None = None) -> None:
 		.on((RecordItem.parent == Record.name) & (RecordItem.parenttype == "TD Duty Record"))
 		.select(RecordItem.duty_item, Record.record_date)
 		.where((Record.unit == assignment.unit) & (Record.counts == 1))
-		.where(Record.record_date[date(int(assignment.year), 1, 1) : date(int(assignment.year), 12, 31)])
+		.where(Record.record_date[year_start:year_end])
 		.run()
 	)
 	dates_by_item: dict[str, list[date]] = {}
 	for duty_item, done_on in rows:
 		dates_by_item.setdefault(duty_item, []).append(getdate(done_on))
-	reference = min(today, date(int(assignment.year), 12, 31))
+	reference = min(today, year_end)
 	done = 0
 	for item in assignment.items:
-		frequency = item.frequency or periods.YEARLY
+		frequency = item.frequency or v.YEARLY
 		start, end = periods.period_bounds(reference, frequency)
 		dates = dates_by_item.get(item.duty_item, [])
 		item.period_due = end
@@ -140,18 +138,18 @@ def refresh_progress(assignment, today: date | None = None) -> None:
 		previous = periods.previous_period(reference, frequency)
 		missed_previous = previous and not any(previous[0] <= d <= previous[1] for d in dates)
 		if item.recorded_in_period:
-			item.traffic_light = ts.ON_TRACK
+			item.traffic_light = v.ON_TRACK
 		elif missed_previous or end < today:
-			item.traffic_light = ts.OVERDUE
+			item.traffic_light = v.OVERDUE
 		else:
-			item.traffic_light = ts.traffic_light(ts.IN_PROGRESS, end, today, due_soon_days)
+			item.traffic_light = deadline_light(end, today, due_soon_days)
 		done += item.recorded_in_period
 	assignment.progress = round(100 * done / len(assignment.items), 1) if assignment.items else 0
 
 
-def save_progress(assignment_name_: str) -> None:
+def save_progress(name: str) -> None:
 	"""Refresh and store progress without touching the signature lock (system fields only)."""
-	assignment = frappe.get_doc("TD Duty Assignment", assignment_name_)
+	assignment = frappe.get_doc("TD Duty Assignment", name)
 	refresh_progress(assignment)
 	for item in assignment.items:
 		item.db_update()
@@ -160,8 +158,7 @@ def save_progress(assignment_name_: str) -> None:
 
 def refresh_current_year() -> int:
 	"""Daily: every assignment of the current year gets its progress and lights recomputed."""
-	year = getdate(nowdate()).year
-	names = frappe.get_all("TD Duty Assignment", filters={"year": year}, pluck="name")
+	names = frappe.get_all("TD Duty Assignment", filters={"year": v.current_year()}, pluck="name")
 	for i, name in enumerate(names, start=1):
 		save_progress(name)
 		if i % COMMIT_EVERY == 0:

@@ -1,15 +1,15 @@
 """Rules of the unit tree. Plain Python: no database, unit-testable on its own."""
 
-COUNTY = "County"
-TOWNSHIP = "Township"
-DEPARTMENT = "County Department"
-VILLAGE = "Village"
-COMMUNITY = "Community"
-STATION = "Grassroots Station"
-SECTION = "Internal Section"
-
-UNIT_TYPES = (COUNTY, TOWNSHIP, DEPARTMENT, VILLAGE, COMMUNITY, STATION, SECTION)
-DEPARTMENT_CATEGORIES = ("Government Department", "Party and Mass Organization", "Stationed Unit")
+from twoduty_app.common.vocabulary import (
+	COMMUNITY,
+	COUNTY,
+	DEPARTMENT,
+	FIRST_LEVEL_TYPES,
+	SECTION,
+	STATION,
+	TOWNSHIP,
+	VILLAGE,
+)
 
 # unit type -> the unit types its parent may have (None: it must be a root)
 ALLOWED_PARENTS: dict[str, tuple[str, ...] | None] = {
@@ -24,11 +24,6 @@ ALLOWED_PARENTS: dict[str, tuple[str, ...] | None] = {
 
 # types that may have sub-units
 GROUP_TYPES = frozenset({COUNTY, TOWNSHIP, DEPARTMENT})
-
-# directly subordinate units of the county: the level the county interviews every year
-FIRST_LEVEL_TYPES = (TOWNSHIP, DEPARTMENT)
-# the grassroots level the vertical-reach comparison looks at
-GRASSROOTS_TYPES = (VILLAGE, COMMUNITY, STATION, SECTION)
 
 
 def allowed_parent_types(unit_type: str) -> tuple[str, ...] | None:

@@ -1,0 +1,34 @@
+"""Calendar arithmetic shared by every domain. Plain Python, no database."""
+
+from datetime import date, timedelta
+
+from twoduty_app.common.vocabulary import DUE_SOON, ON_TRACK, OVERDUE
+
+
+def year_bounds(year: int) -> tuple[date, date]:
+	return date(int(year), 1, 1), date(int(year), 12, 31)
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+	start = date(int(year), int(month), 1)
+	following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+	return start, following - timedelta(days=1)
+
+
+def quarter_bounds(day: date) -> tuple[date, date]:
+	first_month = 3 * ((day.month - 1) // 3) + 1
+	return date(day.year, first_month, 1), month_bounds(day.year, first_month + 2)[1]
+
+
+def previous_month(day: date) -> tuple[int, int]:
+	"""(year, month) of the month before `day`'s."""
+	return (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+
+
+def deadline_light(deadline: date, today: date, due_soon_days: int) -> str:
+	"""The traffic light of a deadline: overdue (red), due within `due_soon_days` (yellow), on track."""
+	if deadline < today:
+		return OVERDUE
+	if deadline <= today + timedelta(days=due_soon_days):
+		return DUE_SOON
+	return ON_TRACK

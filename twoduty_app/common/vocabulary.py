@@ -1,0 +1,209 @@
+"""The app's words, defined once.
+
+Every list of values the app knows (unit types, department categories, positions, roles, task states,
+traffic lights and their colours, record kinds, interview statuses, escalation levels) lives here. Python
+imports it; the desk scripts and the phone page receive the same values through `boot()` (added to
+`frappe.boot.twoduty` by `extend_bootinfo`, and to the phone page's context), never from a pasted list.
+The DocType JSON files declare the same options for Frappe's forms; `tests/test_vocabulary.py` holds each
+of them to the tuple here.
+"""
+
+from frappe.utils import getdate, nowdate
+
+# -- the unit tree ---------------------------------------------------------------------------------------
+COUNTY = "County"
+TOWNSHIP = "Township"
+DEPARTMENT = "County Department"
+VILLAGE = "Village"
+COMMUNITY = "Community"
+STATION = "Grassroots Station"
+SECTION = "Internal Section"
+UNIT_TYPES = (COUNTY, TOWNSHIP, DEPARTMENT, VILLAGE, COMMUNITY, STATION, SECTION)
+# directly below the county: the level the county interviews every year and compares horizontally
+FIRST_LEVEL_TYPES = (TOWNSHIP, DEPARTMENT)
+# the grassroots level the vertical-reach comparison looks at
+GRASSROOTS_TYPES = (VILLAGE, COMMUNITY, STATION, SECTION)
+
+GOVERNMENT_DEPARTMENT = "Government Department"
+PARTY_AND_MASS = "Party and Mass Organization"
+STATIONED_UNIT = "Stationed Unit"
+DEPARTMENT_CATEGORIES = (GOVERNMENT_DEPARTMENT, PARTY_AND_MASS, STATIONED_UNIT)
+# the four groups of the horizontal comparison: townships, then the three kinds of county department
+COMPARISON_GROUPS = (TOWNSHIP, *DEPARTMENT_CATEGORIES)
+
+# -- people ----------------------------------------------------------------------------------------------
+UNIT_HEAD = "Unit Head"
+DISCIPLINE_SECRETARY = "Discipline Secretary"
+TEAM_MEMBER = "Team Member"
+LIAISON = "Liaison"
+POSITIONS = (UNIT_HEAD, DISCIPLINE_SECRETARY, TEAM_MEMBER, LIAISON)
+
+ROLE_ADMIN = "TwoDuty Admin"
+ROLE_INSPECTOR = "TwoDuty Inspector"
+ROLE_VIEWER = "TwoDuty Viewer"
+ROLE_UNIT_HEAD = "TwoDuty Unit Head"
+ROLE_DISCIPLINE_SECRETARY = "TwoDuty Discipline Secretary"
+ROLE_TEAM_MEMBER = "TwoDuty Team Member"
+ROLE_LIAISON = "TwoDuty Liaison"
+SYSTEM_MANAGER = "System Manager"
+# a unit membership gives the role of its position
+POSITION_ROLES = {
+	UNIT_HEAD: ROLE_UNIT_HEAD,
+	DISCIPLINE_SECRETARY: ROLE_DISCIPLINE_SECRETARY,
+	TEAM_MEMBER: ROLE_TEAM_MEMBER,
+	LIAISON: ROLE_LIAISON,
+}
+UNIT_ROLES = frozenset(POSITION_ROLES.values())
+ADMIN_ROLES = (ROLE_ADMIN, SYSTEM_MANAGER)
+# the county's discipline commission: configures, inspects, rechecks, confirms, approves late entries
+COUNTY_STAFF_ROLES = (ROLE_ADMIN, ROLE_INSPECTOR, SYSTEM_MANAGER)
+# who may read county-wide figures such as interview coverage
+COUNTY_READER_ROLES = (*COUNTY_STAFF_ROLES, ROLE_VIEWER)
+RECHECKER_ROLES = (ROLE_INSPECTOR, ROLE_ADMIN)
+
+# -- rectification tasks ---------------------------------------------------------------------------------
+DRAFT = "Draft"
+ISSUED = "Issued"
+PLAN_SUBMITTED = "Plan Submitted"
+IN_PROGRESS = "In Progress"
+REPORT_SUBMITTED = "Report Submitted"
+PENDING_RECHECK = "Pending Recheck"
+CLOSED = "Closed"
+CANCELLED = "Cancelled"
+OPEN_STATES = (DRAFT, ISSUED, PLAN_SUBMITTED, IN_PROGRESS, REPORT_SUBMITTED, PENDING_RECHECK)
+FINAL_STATES = (CLOSED, CANCELLED)
+TASK_STATES = (*OPEN_STATES, *FINAL_STATES)
+# the unit's turn: deadlines run and escalation applies
+UNIT_TURN_STATES = (ISSUED, PLAN_SUBMITTED, IN_PROGRESS, REPORT_SUBMITTED)
+# states after the plan was approved (or skipped): measures are locked
+PLAN_LOCKED_STATES = (IN_PROGRESS, REPORT_SUBMITTED, PENDING_RECHECK, CLOSED)
+# states that show a traffic light
+LIT_STATES = (ISSUED, PLAN_SUBMITTED, IN_PROGRESS, REPORT_SUBMITTED, PENDING_RECHECK)
+
+# workflow actions of a task (and the signing of a duty assignment); named so that no other app uses the
+# same words (a translation of "Issue" would rename ERPNext's Issue doctype in Chinese)
+ACTION_ISSUE = "Issue Task"
+ACTION_SUBMIT_PLAN = "Submit Plan"
+ACTION_APPROVE_PLAN = "Approve Plan"
+ACTION_RETURN_PLAN = "Return Plan"
+ACTION_START = "Start Rectification"
+ACTION_SUBMIT_REPORT = "Submit Report"
+ACTION_SIGN_OFF = "Sign Off"
+ACTION_RETURN_REPORT = "Return Report"
+ACTION_CANCEL = "Revoke Task"
+ACTION_SIGN = "Sign Agreement"
+TASK_ACTIONS = (
+	ACTION_ISSUE,
+	ACTION_SUBMIT_PLAN,
+	ACTION_APPROVE_PLAN,
+	ACTION_RETURN_PLAN,
+	ACTION_START,
+	ACTION_SUBMIT_REPORT,
+	ACTION_SIGN_OFF,
+	ACTION_RETURN_REPORT,
+	ACTION_CANCEL,
+)
+
+IMMEDIATE = "Immediate"
+DEADLINE = "Deadline"
+ONGOING = "Ongoing"
+RECTIFICATION_KINDS = (IMMEDIATE, DEADLINE, ONGOING)
+
+ON_TRACK = "On Track"
+DUE_SOON = "Due Soon"
+OVERDUE = "Overdue"
+TRAFFIC_LIGHTS = (ON_TRACK, DUE_SOON, OVERDUE)
+# indicator colours of the desk (and the phone page's pills)
+LIGHT_COLOURS = {ON_TRACK: "green", DUE_SOON: "yellow", OVERDUE: "red"}
+# a task with no light: finished or not yet issued
+STATE_COLOURS = {CLOSED: "blue", CANCELLED: "gray", DRAFT: "gray"}
+OPEN_STATE_COLOUR = "orange"
+
+DUE_REMINDER = "Due Reminder"
+SUPERVISION_NOTICE = "Supervision Notice"
+INTERVIEW_PROPOSED = "Interview Proposed"
+ESCALATION_LEVELS = (DUE_REMINDER, SUPERVISION_NOTICE, INTERVIEW_PROPOSED)
+
+PASS = "Pass"
+FAIL = "Fail"
+RECHECK_RESULTS = (PASS, FAIL)
+
+# -- interviews and inspections --------------------------------------------------------------------------
+PROPOSED = "Proposed"  # proposed by the escalation job, waiting for the county to confirm it
+PLANNED = "Planned"  # confirmed: the notice went out
+HELD = "Held"
+FOLLOWING_UP = "Following Up"
+# a problem source's status once it raised tasks, and once all of them are finished
+INTERVIEW_STATUSES = (PROPOSED, PLANNED, HELD, FOLLOWING_UP, CLOSED)
+HELD_STATUSES = (HELD, FOLLOWING_UP, CLOSED)
+INTERVIEW_STATUS_COLOURS = {
+	PROPOSED: "gray",
+	PLANNED: "orange",
+	HELD: "blue",
+	FOLLOWING_UP: "yellow",
+	CLOSED: "green",
+}
+RECORDED = "Recorded"
+INSPECTION_STATUSES = (RECORDED, FOLLOWING_UP, CLOSED)
+COLLECTIVE = "Collective"
+INDIVIDUAL = "Individual"
+INTERVIEW_CATEGORY_REMINDER = "Reminder"
+
+# -- duties ----------------------------------------------------------------------------------------------
+RECORD_KINDS = ("Study and Plan", "Integrity Talk", "Reminder Talk", "Supervision Check", "Other")
+YEARLY, QUARTERLY, MONTHLY, ONCE = "Yearly", "Quarterly", "Monthly", "Once"
+FREQUENCIES = (YEARLY, QUARTERLY, MONTHLY, ONCE)
+LAYER_COLLECTIVE = "Collective"
+LAYER_FIRST = "First Responsible Person"
+LAYER_TEAM = "Team Member"
+LAYER_SUPERVISORY = "Supervisory"
+DUTY_LAYERS = (LAYER_COLLECTIVE, LAYER_FIRST, LAYER_TEAM, LAYER_SUPERVISORY)
+# the one position that carries a layer (team members carry theirs one by one)
+LAYER_POSITION = {LAYER_FIRST: UNIT_HEAD, LAYER_SUPERVISORY: DISCIPLINE_SECRETARY}
+SIGNED = "Signed"
+REVIEWED = "Reviewed"
+PENDING_REVIEW = "Pending Review"
+LATE_PENDING, LATE_APPROVED, LATE_REJECTED = "Pending", "Approved", "Rejected"
+MET, NOT_MET = "Met", "Not Met"
+# the county's review of a checklist line
+VERDICT_CONFIRMED, VERDICT_OVERRULED = "Confirmed", "Overruled"
+VERDICTS = (VERDICT_CONFIRMED, VERDICT_OVERRULED)
+
+
+def current_year() -> int:
+	"""The year reports and cards open on (today's, in the site's time zone)."""
+	return getdate(nowdate()).year
+
+
+def boot() -> dict:
+	"""What the desk scripts and the phone page need of the vocabulary (JSON-safe)."""
+	return {
+		"unit_types": UNIT_TYPES,
+		"subunit_types": UNIT_TYPES[1:],
+		"department_categories": DEPARTMENT_CATEGORIES,
+		"department": DEPARTMENT,
+		"county": COUNTY,
+		"task_states": TASK_STATES,
+		"final_states": FINAL_STATES,
+		"pending_recheck": PENDING_RECHECK,
+		"light_colours": LIGHT_COLOURS,
+		"state_colours": STATE_COLOURS,
+		"open_state_colour": OPEN_STATE_COLOUR,
+		"interview_status_colours": INTERVIEW_STATUS_COLOURS,
+		"planned": PLANNED,
+		"proposed": PROPOSED,
+		"record_kinds": RECORD_KINDS,
+		"county_staff_roles": COUNTY_STAFF_ROLES,
+		"admin_roles": ADMIN_ROLES,
+		"discipline_secretary_role": ROLE_DISCIPLINE_SECRETARY,
+		"unit_head_role": ROLE_UNIT_HEAD,
+		"signed": SIGNED,
+		"met": MET,
+		"not_met": NOT_MET,
+		"verdicts": VERDICTS,
+		"verdict_confirmed": VERDICT_CONFIRMED,
+		"verdict_overruled": VERDICT_OVERRULED,
+		"reviewed": REVIEWED,
+		"late_pending": LATE_PENDING,
+		"year": current_year(),
+	}

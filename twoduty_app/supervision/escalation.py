@@ -1,0 +1,222 @@
+"""Daily escalation of rectification tasks: reminder → supervision notice (督办) → interview proposal.
+
+`STEPS` is the one definition of the ladder: when each step is due (a query-builder condition), which
+marker records that it happened in the task's current round, and the escalation level it leaves. The
+daily job and the benchmark's data builder (`mark_as_of`) both read it. Set-based: one query finds the
+candidates of a step, one UPDATE per chunk marks them; a step happens once per task and round, so running
+the job twice sends nothing twice.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import frappe
+from frappe import _
+from frappe.query_builder import Criterion
+from frappe.query_builder.functions import IfNull
+from frappe.utils import add_days, getdate, nowdate
+
+from twoduty_app.common import vocabulary as v
+from twoduty_app.common.notify import notify
+from twoduty_app.common.settings import get_settings
+from twoduty_app.permissions.roles import users_with_role
+from twoduty_app.units.lookups import contacts_for_units
+
+CHUNK = 1000
+Task = frappe.qb.DocType("TD Rectification Task")
+
+
+@dataclass(frozen=True)
+class Step:
+	key: str
+	marker: str  # the task field holding the round in which this step happened
+	level: str  # the task's escalation level once it happened
+	due: Callable[[date, frappe._dict], Criterion]  # (today, settings) -> condition on the task
+
+	def pending(self, today: date, settings) -> Criterion:
+		"""Tasks for which this step is due today and has not happened in their current round."""
+		return (
+			Task.workflow_state.isin(v.UNIT_TURN_STATES)
+			& self.due(today, settings)
+			& (IfNull(Task[self.marker], 0) < Task.round)
+		)
+
+
+def _due_soon(today: date, settings) -> Criterion:
+	return (Task.deadline >= today) & (Task.deadline <= today + timedelta(days=settings.due_soon_days))
+
+
+def _overdue(today: date, settings) -> Criterion:
+	return Task.deadline < today
+
+
+def _interview_due(today: date, settings) -> Criterion:
+	long_overdue = today - timedelta(days=settings.interview_after_overdue_days)
+	return (Task.deadline < long_overdue) | (Task.failed_rechecks >= settings.interview_after_failed_rechecks)
+
+
+REMINDER = Step("reminder", "reminded_round", v.DUE_REMINDER, _due_soon)
+NOTICE = Step("notice", "notice_round", v.SUPERVISION_NOTICE, _overdue)
+INTERVIEW = Step("interview", "interview_round", v.INTERVIEW_PROPOSED, _interview_due)
+STEPS = (REMINDER, NOTICE, INTERVIEW)
+
+
+def run_daily(today: str | date | None = None) -> dict:
+	"""Scheduler entry point (daily). Returns how many tasks each step touched."""
+	settings = get_settings()
+	today = getdate(today or nowdate())
+	counts = {"lights": refresh_traffic_lights(today, settings.due_soon_days)}
+	counts["reminders"] = send_reminders(today, settings)
+	counts["notices"] = send_supervision_notices(today, settings)
+	counts["interviews"] = propose_interviews(today, settings)
+	return counts
+
+
+def mark_as_of(day: date, settings=None) -> None:
+	"""Leave every task as if the daily job had run on `day` (markers and levels, nothing sent).
+
+	For bulk-loaded data (the benchmark), so that a later run measures a normal day."""
+	settings = settings or get_settings()
+	for step in STEPS:
+		frappe.qb.update(Task).set(Task[step.marker], Task.round).set(
+			Task.escalation_level, step.level
+		).where(step.pending(day, settings)).run()
+
+
+def refresh_traffic_lights(today: date, due_soon_days: int) -> int:
+	"""Green/yellow/red for every open task, written only where it changed."""
+	soon = today + timedelta(days=due_soon_days)
+	lit = Task.workflow_state.isin(v.LIT_STATES)
+	rules = [
+		(v.OVERDUE, lit & (Task.deadline < today)),
+		(v.DUE_SOON, lit & (Task.deadline >= today) & (Task.deadline <= soon)),
+		(v.ON_TRACK, lit & (Task.deadline > soon)),
+		("", Task.workflow_state.notin(v.LIT_STATES)),
+	]
+	changed = 0
+	for light, condition in rules:
+		query = (
+			frappe.qb.update(Task)
+			.set(Task.traffic_light, light)
+			.where(condition & (IfNull(Task.traffic_light, "") != light))
+		)
+		query.run()
+		changed += frappe.db._cursor.rowcount if getattr(frappe.db, "_cursor", None) else 0
+	return changed
+
+
+def _candidates(step: Step, today: date, settings) -> list[dict]:
+	return (
+		frappe.qb.from_(Task)
+		.select(Task.name, Task.unit, Task.unit_name, Task.problem, Task.deadline, Task.round)
+		.where(step.pending(today, settings))
+		.orderby(Task.deadline)
+		.run(as_dict=True)
+	)
+
+
+def _mark(step: Step, names: list[str]) -> None:
+	for i in range(0, len(names), CHUNK):
+		frappe.qb.update(Task).set(Task[step.marker], Task.round).set(
+			Task.escalation_level, step.level
+		).where(Task.name.isin(names[i : i + CHUNK])).run()
+
+
+def _escalate_to_units(step: Step, today: date, settings, positions: tuple[str, ...], subject, body) -> int:
+	"""Tell each candidate task's unit people in `positions` (or those of the nearest unit above that has
+	them) and mark the step done for the round. `subject` and `body` take (task, language)."""
+	tasks = _candidates(step, today, settings)
+	contacts = contacts_for_units([t.unit for t in tasks], positions)
+	for task in tasks:
+		notify(
+			contacts.get(task.unit, []),
+			"TD Rectification Task",
+			task.name,
+			lambda lang, t=task: subject(t, lang),
+			lambda lang, t=task: body(t, lang),
+		)
+	_mark(step, [t.name for t in tasks])
+	return len(tasks)
+
+
+def send_reminders(today: date, settings) -> int:
+	return _escalate_to_units(
+		REMINDER,
+		today,
+		settings,
+		(v.LIAISON, v.UNIT_HEAD),
+		lambda t, lang: _("Rectification task {0} of {1} is due on {2}", lang=lang).format(
+			t.name, t.unit_name, frappe.format(t.deadline, "Date")
+		),
+		lambda t, lang: _(
+			"Problem: {0}. Please finish the rectification and report with evidence before the deadline.",
+			lang=lang,
+		).format(t.problem),
+	)
+
+
+def send_supervision_notices(today: date, settings) -> int:
+	return _escalate_to_units(
+		NOTICE,
+		today,
+		settings,
+		(v.UNIT_HEAD, v.DISCIPLINE_SECRETARY),
+		lambda t, lang: _("Supervision notice: rectification task {0} of {1} is overdue", lang=lang).format(
+			t.name, t.unit_name
+		),
+		lambda t, lang: _(
+			"The deadline {0} has passed. Problem: {1}. Report the rectification at once; further delay leads to an interview.",
+			lang=lang,
+		).format(frappe.format(t.deadline, "Date"), t.problem),
+	)
+
+
+def propose_interviews(today: date, settings) -> int:
+	tasks = _candidates(INTERVIEW, today, settings)
+	if not tasks:
+		return 0
+	heads = contacts_for_units([t.unit for t in tasks], (v.UNIT_HEAD, v.DISCIPLINE_SECRETARY))
+	inspectors = users_with_role(v.ROLE_INSPECTOR, unscoped_only=True)
+	for task in tasks:
+		interview = make_interview_proposal(task, heads.get(task.unit, []), today)
+		notify(
+			inspectors,
+			"TD Rectification Task",
+			task.name,
+			lambda lang, t=task: _(
+				"Interview proposed for {0}: task {1} is long overdue or failed recheck", lang=lang
+			).format(t.unit_name, t.name),
+			lambda lang, i=interview: _(
+				"A draft interview {0} has been prepared for your review.", lang=lang
+			).format(i),
+		)
+	_mark(INTERVIEW, [t.name for t in tasks])
+	return len(tasks)
+
+
+def make_interview_proposal(task, interviewees: list[str], today: date) -> str:
+	people = [{"user": u, "unit": task.unit} for u in interviewees] or [
+		{
+			"interviewee_name": _("Head of {0}").format(task.unit_name),
+			"unit": task.unit,
+			"position": v.UNIT_HEAD,
+		}
+	]
+	interview = frappe.get_doc(
+		{
+			"doctype": "TD Interview",
+			"title": _("Interview on overdue rectification: {0}").format(task.unit_name),
+			"interview_kind": v.COLLECTIVE if len(people) > 1 else v.INDIVIDUAL,
+			"interview_category": v.INTERVIEW_CATEGORY_REMINDER,
+			"status": v.PROPOSED,
+			"unit": task.unit,
+			"interview_date": add_days(today, 7),
+			"proposed_for_task": task.name,
+			"interviewees": people,
+			"issues": [{"problem": task.problem, "unit": task.unit, "rectification_task": task.name}],
+		}
+	)
+	interview.flags.via_system = True
+	interview.insert(ignore_permissions=True)
+	return interview.name
