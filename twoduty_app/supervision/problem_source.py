@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from twoduty_app.services.cycle import check_deadlines_after, make_tasks_from_problems
+from twoduty_app.supervision.cycle import check_deadlines_after, make_tasks_from_problems
 
 
 class ProblemSource(Document):
@@ -24,8 +24,11 @@ class ProblemSource(Document):
 		"""A problem that became a task keeps its link."""
 		before = self.get_doc_before_save()
 		if not before:
-			for row in self.get(self.problems_field):
-				row.rectification_task = None
+			# a proposal of the escalation job names the overdue task its problem is about: that problem
+			# already has its task, and holding the interview must not issue a second one
+			if not self.flags.via_system:
+				for row in self.get(self.problems_field):
+					row.rectification_task = None
 			return
 		linked = {
 			row.name: row.rectification_task

@@ -1,6 +1,6 @@
 """Fills TD Unit Tally for every year that has tasks, interviews or duty records."""
 
-from twoduty_app.services import tally
+from twoduty_app.units import tally
 
 
 def execute():

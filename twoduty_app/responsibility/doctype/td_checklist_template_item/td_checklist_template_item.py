@@ -5,4 +5,18 @@ from frappe.model.document import Document
 
 
 class TDChecklistTemplateItem(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		item_text: DF.SmallText
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		section: DF.Data | None
+	# end: auto-generated types
 	pass

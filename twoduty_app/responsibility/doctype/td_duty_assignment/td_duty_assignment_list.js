@@ -4,10 +4,10 @@
 frappe.listview_settings["TD Duty Assignment"] = {
 	add_fields: ["workflow_state", "progress"],
 	onload(listview) {
-		if (!frappe.user_roles.includes("TwoDuty Admin")) return;
+		if (!twoduty.is_admin()) return;
 		listview.page.add_inner_button(__("Generate a Year"), () =>
 			frappe.prompt(
-				{ fieldname: "year", fieldtype: "Int", label: __("Year"), reqd: 1, default: new Date().getFullYear() },
+				{ fieldname: "year", fieldtype: "Int", label: __("Year"), reqd: 1, default: twoduty.vocabulary().year },
 				(values) =>
 					frappe
 						.call("twoduty_app.api.duty.generate_year", { year: values.year })

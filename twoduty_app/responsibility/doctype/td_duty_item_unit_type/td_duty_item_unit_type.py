@@ -5,4 +5,25 @@ from frappe.model.document import Document
 
 
 class TDDutyItemUnitType(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		unit_type: DF.Literal[
+			"Township",
+			"County Department",
+			"Village",
+			"Community",
+			"Grassroots Station",
+			"Internal Section",
+			"County",
+		]
+	# end: auto-generated types
 	pass

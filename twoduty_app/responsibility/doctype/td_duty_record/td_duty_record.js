@@ -4,18 +4,18 @@
 frappe.ui.form.on("TD Duty Record", {
 	refresh(frm) {
 		if (frm.is_new()) return;
-		const roles = frappe.user_roles;
-		const county = ["TwoDuty Admin", "TwoDuty Inspector"].some((r) => roles.includes(r));
-		if (frm.doc.review_status !== "Reviewed" && (county || roles.includes("TwoDuty Discipline Secretary"))) {
-			frm.add_custom_button(__("Review"), () =>
+		const v = twoduty.vocabulary();
+		const county = twoduty.is_county_staff();
+		if (frm.doc.review_status !== v.reviewed && (county || twoduty.has_any_role([v.discipline_secretary_role]))) {
+			frm.add_custom_button(__("Review", null, "TD Duty Record"), () =>
 				frappe.prompt(
 					{ fieldname: "comment", fieldtype: "Small Text", label: __("Review Comment"), reqd: 1 },
 					(values) => frm.call("review", { comment: values.comment }).then(() => frm.reload_doc()),
-					__("Review")
+					__("Review", null, "TD Duty Record")
 				)
 			);
 		}
-		if (county && frm.doc.is_late && frm.doc.late_approval === "Pending") {
+		if (county && frm.doc.is_late && frm.doc.late_approval === v.late_pending) {
 			frm.add_custom_button(__("Approve Late Entry"), () =>
 				frm.call("approve_late_entry", { approve: 1 }).then(() => frm.reload_doc())
 			);

@@ -6,10 +6,12 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, nowdate
 
-from twoduty_app.exceptions import LateRecordError
+from twoduty_app.common import vocabulary as v
+from twoduty_app.common.documents import first_changed, save_as_system
+from twoduty_app.exceptions import EvidenceRemovalError, LateRecordError
 from twoduty_app.permissions.roles import is_county_staff
-from twoduty_app.services import duty, periods
-from twoduty_app.services.units import ancestors_and_self
+from twoduty_app.responsibility import assignments, periods
+from twoduty_app.units.lookups import ancestors_and_self
 
 SYSTEM_FIELDS = (
 	"review_status",
@@ -23,10 +25,46 @@ SYSTEM_FIELDS = (
 
 
 class TDDutyRecord(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from twoduty_app.responsibility.doctype.td_duty_record_item.td_duty_record_item import (
+			TDDutyRecordItem,
+		)
+		from twoduty_app.responsibility.doctype.td_evidence_file.td_evidence_file import TDEvidenceFile
+
+		content: DF.TextEditor | None
+		counts: DF.Check
+		done_by: DF.Link | None
+		duty_assignment: DF.Link | None
+		duty_items: DF.TableMultiSelect[TDDutyRecordItem]
+		evidence: DF.Attach | None
+		evidence_files: DF.Table[TDEvidenceFile]
+		is_late: DF.Check
+		late_approval: DF.Literal["", "Pending", "Approved", "Rejected"]
+		record_date: DF.Date
+		record_kind: DF.Literal[
+			"Study and Plan", "Integrity Talk", "Reminder Talk", "Supervision Check", "Other"
+		]
+		review_comment: DF.SmallText | None
+		review_status: DF.Literal["Pending Review", "Reviewed"]
+		reviewed_by: DF.Link | None
+		reviewed_on: DF.Datetime | None
+		title: DF.Data
+		unit: DF.Link
+		unit_name: DF.Data | None
+
+	# end: auto-generated types
 	def validate(self):
 		before = self.get_doc_before_save()
 		self.guard_system_fields(before)
 		self.guard_reviewed(before)
+		self.guard_evidence(before)
 		self.validate_date()
 		self.link_assignment()
 		if not before or self.period_facts_changed(before):
@@ -34,28 +72,36 @@ class TDDutyRecord(Document):
 
 	def on_update(self):
 		if self.duty_assignment:
-			duty.save_progress(self.duty_assignment)
+			assignments.save_progress(self.duty_assignment)
 
 	def on_trash(self):
-		if self.review_status == "Reviewed" and not is_county_staff():
+		if self.review_status == v.REVIEWED and not is_county_staff():
 			frappe.throw(_("A reviewed record cannot be deleted."))
 
 	def guard_system_fields(self, before):
 		if self.flags.via_system:
 			return
-		reference = before or frappe.new_doc(self.doctype)
-		for fieldname in SYSTEM_FIELDS:
-			if str(reference.get(fieldname) or "") != str(self.get(fieldname) or ""):
+		if fieldname := first_changed(before, self, SYSTEM_FIELDS):
+			frappe.throw(
+				_("{0} is kept by the system and cannot be set by hand.").format(
+					frappe.bold(_(self.meta.get_label(fieldname)))
+				)
+			)
+
+	def guard_evidence(self, before):
+		"""Evidence rows of a reviewed record are kept, whoever edits it."""
+		if before and before.review_status == v.REVIEWED:
+			kept = {row.file for row in self.evidence_files}
+			if any(row.file not in kept for row in before.evidence_files):
 				frappe.throw(
-					_("{0} is kept by the system and cannot be set by hand.").format(
-						frappe.bold(_(self.meta.get_label(fieldname)))
-					)
+					_("The duty record has been reviewed: its evidence cannot be deleted."),
+					EvidenceRemovalError,
 				)
 
 	def guard_reviewed(self, before):
 		if (
 			before
-			and before.review_status == "Reviewed"
+			and before.review_status == v.REVIEWED
 			and not self.flags.via_system
 			and not is_county_staff()
 		):
@@ -105,7 +151,7 @@ class TDDutyRecord(Document):
 		self.is_late = int(
 			any(periods.is_late_entry(done, entered, f or periods.YEARLY) for f in frequencies.values())
 		)
-		self.late_approval = "Pending" if self.is_late else ""
+		self.late_approval = v.LATE_PENDING if self.is_late else ""
 		self.counts = 0 if self.is_late else 1
 
 	@frappe.whitelist()
@@ -113,11 +159,11 @@ class TDDutyRecord(Document):
 		"""审核意见: by the unit's discipline secretary (or one above it) or the county's staff."""
 		self.check_permission("read")
 		user = frappe.session.user
-		is_secretary = "TwoDuty Discipline Secretary" in frappe.get_roles(user) and frappe.db.exists(
+		is_secretary = v.ROLE_DISCIPLINE_SECRETARY in frappe.get_roles(user) and frappe.db.exists(
 			"TD Unit Member",
 			{
 				"user": user,
-				"position": "Discipline Secretary",
+				"position": v.DISCIPLINE_SECRETARY,
 				"parenttype": "TD Unit",
 				"parent": ("in", ancestors_and_self(self.unit)),
 			},
@@ -129,11 +175,11 @@ class TDDutyRecord(Document):
 			)
 		if not (comment or "").strip():
 			frappe.throw(_("Please write the review comment."))
-		self.review_status = "Reviewed"
+		self.review_status = v.REVIEWED
 		self.review_comment = comment.strip()
 		self.reviewed_by = user
 		self.reviewed_on = now_datetime()
-		self._save_as_system()
+		save_as_system(self)
 
 	@frappe.whitelist()
 	def approve_late_entry(self, approve: bool = True):
@@ -144,16 +190,9 @@ class TDDutyRecord(Document):
 		if not self.is_late:
 			frappe.throw(_("This record was entered on time and needs no approval."), LateRecordError)
 		approve = frappe.utils.sbool(approve)
-		self.late_approval = "Approved" if approve else "Rejected"
+		self.late_approval = v.LATE_APPROVED if approve else v.LATE_REJECTED
 		self.counts = 1 if approve else 0
-		self._save_as_system()
-
-	def _save_as_system(self):
-		self.flags.via_system = True
-		try:
-			self.save(ignore_permissions=True)
-		finally:
-			self.flags.via_system = False
+		save_as_system(self)
 
 
 def on_doctype_update():

@@ -5,4 +5,27 @@ from frappe.model.document import Document
 
 
 class TDUnitChecklistLine(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		confirmed: DF.Check
+		confirmed_by: DF.Link | None
+		confirmed_on: DF.Date | None
+		evidence: DF.Attach | None
+		item_text: DF.SmallText | None
+		note: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		rectification_task: DF.Link | None
+		section: DF.Data | None
+		status: DF.Literal["", "Met", "Not Met"]
+		verdict: DF.Literal["", "Confirmed", "Overruled"]
+		verdict_reason: DF.SmallText | None
+	# end: auto-generated types
 	pass

@@ -8,7 +8,8 @@ from frappe import _
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Sum
 
-from twoduty_app.services.report_filters import units_criterion
+from twoduty_app.common import vocabulary as v
+from twoduty_app.units.report_filters import units_criterion
 
 
 def execute(filters=None):
@@ -26,13 +27,20 @@ def execute(filters=None):
 
 
 def columns(by_person):
+	# grouped by the person's or the unit's ID: two people (or units) of the same name stay two rows
 	first = (
-		{"fieldname": "label", "label": _("Responsible Person"), "fieldtype": "Data", "width": 180}
+		[
+			{"fieldname": "id", "label": _("User"), "fieldtype": "Link", "options": "User", "width": 200},
+			{"fieldname": "label", "label": _("Responsible Person"), "fieldtype": "Data", "width": 140},
+		]
 		if by_person
-		else {"fieldname": "label", "label": _("Unit"), "fieldtype": "Data", "width": 180}
+		else [
+			{"fieldname": "id", "label": _("Unit"), "fieldtype": "Link", "options": "TD Unit", "width": 120},
+			{"fieldname": "label", "label": _("Unit Name"), "fieldtype": "Data", "width": 180},
+		]
 	)
 	return [
-		first,
+		*first,
 		{"fieldname": "duties", "label": _("Duties"), "fieldtype": "Int", "width": 80},
 		{"fieldname": "recorded", "label": _("Recorded This Period"), "fieldtype": "Int", "width": 120},
 		{"fieldname": "overdue", "label": _("Overdue"), "fieldtype": "Int", "width": 80},
@@ -45,19 +53,19 @@ def data(filters, by_person):
 	Assignment = frappe.qb.DocType("TD Duty Assignment")
 	Unit = frappe.qb.DocType("TD Unit")
 	User = frappe.qb.DocType("User")
-	key = User.full_name if by_person else Unit.unit_name
+	key, label = (Item.responsible_user, User.full_name) if by_person else (Unit.name, Unit.unit_name)
 	query = (
 		frappe.qb.from_(Item)
 		.join(Assignment).on(Assignment.name == Item.parent)
 		.join(Unit).on(Unit.name == Assignment.unit)
 		.left_join(User).on(User.name == Item.responsible_user)
 		.select(
-			key, Count("*"), Sum(Item.recorded_in_period),
-			Sum(Case().when(Item.traffic_light == "Overdue", 1).else_(0)),
+			key, label, Count("*"), Sum(Item.recorded_in_period),
+			Sum(Case().when(Item.traffic_light == v.OVERDUE, 1).else_(0)),
 		)
-		.where((Item.parenttype == "TD Duty Assignment") & (Assignment.year == int(filters.year or frappe.utils.getdate().year)))
-		.groupby(key)
-		.orderby(key)
+		.where((Item.parenttype == "TD Duty Assignment") & (Assignment.year == int(filters.year or v.current_year())))
+		.groupby(key, label)
+		.orderby(label, key)
 	)  # fmt: skip
 	if by_person:
 		query = query.where(Item.responsible_user.isnotnull())
@@ -65,11 +73,12 @@ def data(filters, by_person):
 		query = query.where(criterion)
 	return [
 		{
-			"label": label or _("Leadership Team"),
+			"id": key_value,
+			"label": label or key_value,
 			"duties": duties,
 			"recorded": int(recorded or 0),
 			"overdue": int(overdue or 0),
 			"progress": round(100 * int(recorded or 0) / duties, 1) if duties else 0,
 		}
-		for label, duties, recorded, overdue in query.run()
+		for key_value, label, duties, recorded, overdue in query.run()
 	]

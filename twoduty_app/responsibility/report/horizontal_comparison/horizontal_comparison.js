@@ -2,8 +2,5 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Horizontal Comparison"] = {
-	filters: [
-		{ fieldname: "year", label: __("Year"), fieldtype: "Int", default: new Date().getFullYear(), reqd: 1 },
-		{ fieldname: "unit", label: __("Unit"), fieldtype: "Link", options: "TD Unit" },
-	],
+	filters: [twoduty.filters.year(), twoduty.filters.unit()],
 };

@@ -9,17 +9,15 @@ from frappe import _
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Sum
 
-from twoduty_app.services.report_filters import (
+from twoduty_app.common import vocabulary as v
+from twoduty_app.units.report_filters import (
 	first_level_units,
 	scoped_from,
 )
 
 GROUPS = [
-	("unit_type", "Township"),
-	("unit_type", "County Department"),
-	("department_category", "Government Department"),
-	("department_category", "Party and Mass Organization"),
-	("department_category", "Stationed Unit"),
+	*(("unit_type", t) for t in v.FIRST_LEVEL_TYPES),
+	*(("department_category", c) for c in v.DEPARTMENT_CATEGORIES),
 ]
 
 
@@ -57,11 +55,11 @@ def columns():
 
 
 def data(filters):
-	year = int(filters.year or frappe.utils.getdate().year)
+	year = int(filters.year or v.current_year())
 	first = first_level_units(filters)
 	per_unit = {u.name: frappe._dict(tasks=0, closed=0, on_time=0, records=0, interviews=0) for u in first}
 
-	# per first-level unit, summed from one tally row per unit and year (services/tally.py) instead of
+	# per first-level unit, summed from one tally row per unit and year (units/tally.py) instead of
 	# the year's raw tasks, interviews and duty records: a province's year is hundreds of thousands of rows
 	query, Tally = scoped_from("TD Unit Tally", filters)
 	rows = (

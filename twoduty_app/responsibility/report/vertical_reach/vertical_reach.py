@@ -10,10 +10,11 @@ import frappe
 from frappe import _
 from frappe.query_builder.functions import Count
 
-from twoduty_app.services.periods import period_bounds
-from twoduty_app.services.report_filters import first_level_units, scoped_from, units_criterion
-from twoduty_app.services.tally import month_mask
-from twoduty_app.services.unit_rules import GRASSROOTS_TYPES
+from twoduty_app.common import vocabulary as v
+from twoduty_app.common.dates import quarter_bounds, year_bounds
+from twoduty_app.common.report_columns import unit_columns
+from twoduty_app.units.report_filters import first_level_units, scoped_from, units_criterion
+from twoduty_app.units.tally import month_mask
 
 
 def execute(filters=None):
@@ -43,9 +44,7 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "TD Unit", "width": 120},
-		{"fieldname": "unit_name", "label": _("Unit Name"), "fieldtype": "Data", "width": 170},
-		{"fieldname": "unit_type", "label": _("Unit Type"), "fieldtype": "Data", "width": 110},
+		*unit_columns(),
 		{"fieldname": "grassroots_units", "label": _("Grassroots Units"), "fieldtype": "Int", "width": 110},
 		{"fieldname": "active_units", "label": _("With Activity"), "fieldtype": "Int", "width": 100},
 		{"fieldname": "reach", "label": _("Reach (%)"), "fieldtype": "Percent", "width": 100},
@@ -53,10 +52,10 @@ def columns():
 
 
 def period(filters) -> tuple[date, date]:
-	year = int(filters.year or frappe.utils.getdate().year)
+	year = int(filters.year or v.current_year())
 	if filters.get("quarter"):
-		return period_bounds(date(year, 3 * int(filters.quarter) - 1, 1), "Quarterly")
-	return date(year, 1, 1), date(year, 12, 31)
+		return quarter_bounds(date(year, 3 * int(filters.quarter) - 1, 1))
+	return year_bounds(year)
 
 
 def data(filters):
@@ -67,13 +66,13 @@ def data(filters):
 	grassroots = (
 		frappe.qb.from_(Unit)
 		.select(Unit.parent_td_unit, Count("*"))
-		.where(Unit.unit_type.isin(GRASSROOTS_TYPES))
+		.where(Unit.unit_type.isin(v.GRASSROOTS_TYPES))
 		.groupby(Unit.parent_td_unit)
 	)
 	if (scope := units_criterion(Unit, filters)) is not None:
 		grassroots = grassroots.where(scope)
 	totals = dict(grassroots.run())
-	# active: a duty record, or a task issued or closed, in a month of the period (services/tally.py)
+	# active: a duty record, or a task issued or closed, in a month of the period (units/tally.py)
 	query, Tally = scoped_from("TD Unit Tally", filters)
 	active = dict(
 		query.select(Tally.first_level_unit, Count("*"))

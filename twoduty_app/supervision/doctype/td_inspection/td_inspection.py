@@ -9,6 +9,34 @@ from twoduty_app.supervision.problem_source import ProblemSource
 
 
 class TDInspection(ProblemSource):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from twoduty_app.supervision.doctype.td_concerned_unit.td_concerned_unit import TDConcernedUnit
+		from twoduty_app.supervision.doctype.td_inspection_inspector.td_inspection_inspector import (
+			TDInspectionInspector,
+		)
+		from twoduty_app.supervision.doctype.td_problem.td_problem import TDProblem
+
+		concerned_units: DF.Table[TDConcernedUnit]
+		findings: DF.Table[TDProblem]
+		inspection_kind: DF.Literal[
+			"Routine Inspection", "Special Inspection", "Self Review", "Acceptance Inspection"
+		]
+		inspectors: DF.TableMultiSelect[TDInspectionInspector]
+		period_from: DF.Date
+		period_to: DF.Date
+		status: DF.Literal["Recorded", "Following Up", "Closed"]
+		summary: DF.TextEditor | None
+		title: DF.Data
+		unit: DF.Link
+		unit_name: DF.Data | None
+	# end: auto-generated types
 	problems_field = "findings"
 
 	def validate(self):

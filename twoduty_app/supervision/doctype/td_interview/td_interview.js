@@ -4,22 +4,19 @@
 frappe.ui.form.on("TD Interview", {
 	refresh(frm) {
 		if (frm.is_new() || !frm.has_perm("write")) return;
-		if (frm.doc.status === "Planned") {
+		const v = twoduty.vocabulary();
+		if (frm.doc.status === v.proposed) {
+			if (twoduty.is_county_staff()) {
+				frm.add_custom_button(__("Confirm the Interview"), () =>
+					frm.call("confirm_plan").then(() => frm.reload_doc())
+				);
+			}
+		} else if (frm.doc.status === v.planned) {
 			frm.add_custom_button(__("Record as Held"), () =>
 				frm.call("mark_held").then(() => frm.reload_doc())
 			);
-		}
-		const open_issues = (frm.doc.issues || []).filter((row) => !row.rectification_task);
-		if (frm.doc.status !== "Planned" && open_issues.length) {
-			frm.add_custom_button(__("Create Rectification Tasks"), () =>
-				frm.call("create_rectification_tasks").then((r) => {
-					frappe.show_alert({
-						message: __("{0} rectification tasks issued", [(r.message || []).length]),
-						indicator: "green",
-					});
-					frm.reload_doc();
-				})
-			);
+		} else {
+			twoduty.add_create_tasks_button(frm, "issues");
 		}
 	},
 });

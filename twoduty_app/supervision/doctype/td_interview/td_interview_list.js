@@ -4,7 +4,7 @@
 frappe.listview_settings["TD Interview"] = {
 	add_fields: ["status"],
 	get_indicator(doc) {
-		const colours = { Planned: "orange", Held: "blue", "Following Up": "yellow", Closed: "green" };
-		return [__(doc.status), colours[doc.status], `status,=,${doc.status}`];
+		const colours = twoduty.vocabulary().interview_status_colours;
+		return [__(doc.status, null, "TD Interview"), colours[doc.status], `status,=,${doc.status}`];
 	},
 };

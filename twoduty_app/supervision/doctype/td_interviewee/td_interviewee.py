@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class TDInterviewee(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		interviewee_name: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		position: DF.Literal["", "Unit Head", "Discipline Secretary", "Team Member", "Liaison", "Other"]
+		unit: DF.Link | None
+		user: DF.Link | None
+	# end: auto-generated types
 	pass

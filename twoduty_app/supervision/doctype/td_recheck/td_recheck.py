@@ -6,13 +6,12 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from twoduty_app.common.vocabulary import FAIL, PASS, RECHECKER_ROLES
 from twoduty_app.exceptions import InvalidDeadlineError, RecheckNotAllowedError, SelfRecheckError
-from twoduty_app.permissions.roles import has_any_role
-from twoduty_app.services import cycle_notifications
-from twoduty_app.services import task_states as ts
-from twoduty_app.services.units import is_member_of_unit_or_ancestors
-
-RECHECKER_ROLES = ("TwoDuty Inspector", "TwoDuty Admin")
+from twoduty_app.permissions.roles import has_any_role, is_system_user
+from twoduty_app.supervision import notifications
+from twoduty_app.supervision import task_states as ts
+from twoduty_app.units.lookups import is_member_of_unit_or_ancestors
 
 
 class TDRecheck(Document):
@@ -52,7 +51,7 @@ class TDRecheck(Document):
 
 	def on_submit(self):
 		self.apply_to_task()
-		cycle_notifications.rechecked(self)
+		notifications.rechecked(self)
 
 	def before_cancel(self):
 		frappe.throw(
@@ -74,7 +73,7 @@ class TDRecheck(Document):
 
 	def validate_rechecker(self, task):
 		user = frappe.session.user
-		if user != "Administrator" and self.rechecker != user:
+		if self.rechecker != user and not is_system_user(user):
 			frappe.throw(_("You can record only your own recheck."), RecheckNotAllowedError)
 		if not has_any_role(RECHECKER_ROLES, self.rechecker):
 			frappe.throw(_("Only a discipline inspector can recheck a task."), RecheckNotAllowedError)
@@ -88,12 +87,12 @@ class TDRecheck(Document):
 			)
 
 	def validate_result(self):
-		if self.result == "Fail":
+		if self.result == FAIL:
 			if not self.new_deadline:
 				frappe.throw(_("A failed recheck needs a new deadline."), InvalidDeadlineError)
 			if getdate(self.new_deadline) <= getdate(self.recheck_date):
 				frappe.throw(_("The new deadline must be after the recheck date."), InvalidDeadlineError)
-		elif self.result == "Pass":
+		elif self.result == PASS:
 			self.new_deadline = None
 
 	def validate_one_per_round(self):
@@ -111,7 +110,7 @@ class TDRecheck(Document):
 	def apply_to_task(self):
 		task = self.get_task()
 		task.flags.via_recheck = True
-		if self.result == "Pass":
+		if self.result == PASS:
 			task.workflow_state = ts.CLOSED
 			task.closed_on = self.recheck_date
 		else:

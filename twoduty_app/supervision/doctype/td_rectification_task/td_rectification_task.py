@@ -6,16 +6,19 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
+from twoduty_app.common.documents import first_changed
+from twoduty_app.common.settings import get_settings
 from twoduty_app.exceptions import (
 	EvidenceRemovalError,
 	InvalidDeadlineError,
 	MissingEvidenceError,
 	TaskLockedError,
 )
-from twoduty_app.permissions.roles import is_admin, is_county_staff
-from twoduty_app.services import cycle_notifications
-from twoduty_app.services import task_states as ts
-from twoduty_app.services.cycle import sync_source_status
+from twoduty_app.permissions.roles import is_admin, is_county_staff, is_system_user
+from twoduty_app.supervision import notifications
+from twoduty_app.supervision import task_states as ts
+from twoduty_app.supervision.cycle import sync_source_status
+from twoduty_app.units import acting
 
 # set by the county when issuing; unit people cannot change them
 COUNTY_FIELDS = (
@@ -32,6 +35,8 @@ SYSTEM_FIELDS = (
 	"round", "failed_rechecks", "escalation_level", "reminded_round", "notice_round", "interview_round",
 	"closed_on", "signed_by", "signed_on", "plan_approved_on", "source_doctype", "source_name", "returned",
 )  # fmt: skip
+# system fields a new task is given before validation (round 1, its source)
+NEW_TASK_FIELDS = ("round", "source_doctype", "source_name")
 
 
 class TDRectificationTask(Document):
@@ -58,9 +63,9 @@ class TDRectificationTask(Document):
 		progress: DF.Table[TDTaskProgress]
 		rectification_kind: DF.Literal["Immediate", "Deadline", "Ongoing"]
 		reminded_round: DF.Int
-		returned: DF.Check
 		requirement: DF.SmallText | None
 		responsible_user: DF.Link | None
+		returned: DF.Check
 		round: DF.Int
 		signed_by: DF.Link | None
 		signed_on: DF.Datetime | None
@@ -100,7 +105,7 @@ class TDRectificationTask(Document):
 		if before and before.workflow_state != self.workflow_state:
 			if self.source_name:
 				sync_source_status(self.source_doctype, self.source_name)
-			cycle_notifications.task_moved(self, before.workflow_state)
+			notifications.task_moved(self, before.workflow_state)
 
 	def on_trash(self):
 		if not is_admin():
@@ -127,30 +132,26 @@ class TDRectificationTask(Document):
 	def guard_county_fields(self, before):
 		if not before or is_county_staff() or self.flags.via_recheck:
 			return
-		for fieldname in COUNTY_FIELDS:
-			if str(before.get(fieldname) or "") != str(self.get(fieldname) or ""):
-				frappe.throw(
-					_("{0} is set by the discipline commission and cannot be changed by the unit.").format(
-						frappe.bold(_(self.meta.get_label(fieldname)))
-					),
-					TaskLockedError,
-				)
+		if fieldname := first_changed(before, self, COUNTY_FIELDS):
+			frappe.throw(
+				_("{0} is set by the discipline commission and cannot be changed by the unit.").format(
+					frappe.bold(_(self.meta.get_label(fieldname)))
+				),
+				TaskLockedError,
+			)
 
 	def guard_system_fields(self, before):
 		if self.flags.via_recheck or self.flags.via_system:
 			return
-		reference = before or frappe._dict(round=1, failed_rechecks=0)
-		for fieldname in SYSTEM_FIELDS:
-			if fieldname in ("source_doctype", "source_name") and not before:
-				continue
-			old, new = reference.get(fieldname), self.get(fieldname)
-			if (old or None) != (new or None) and str(old or "") != str(new or ""):
-				frappe.throw(
-					_("{0} is kept by the system and cannot be set by hand.").format(
-						frappe.bold(_(self.meta.get_label(fieldname)))
-					),
-					TaskLockedError,
-				)
+		# a new task starts in round 1 with no failed rechecks; its source is set by `before_insert`
+		fields = SYSTEM_FIELDS if before else [f for f in SYSTEM_FIELDS if f not in NEW_TASK_FIELDS]
+		if fieldname := first_changed(before, self, fields):
+			frappe.throw(
+				_("{0} is kept by the system and cannot be set by hand.").format(
+					frappe.bold(_(self.meta.get_label(fieldname)))
+				),
+				TaskLockedError,
+			)
 
 	def guard_measures(self, before):
 		if (
@@ -201,6 +202,7 @@ class TDRectificationTask(Document):
 		new = self.workflow_state
 		if not before or old == new:
 			return
+		self.check_acting_for_the_unit(old, new)
 		if new == ts.PLAN_SUBMITTED and not (self.measures or "").strip():
 			frappe.throw(_("Please describe the measures before submitting the plan."), MissingEvidenceError)
 		if new == ts.IN_PROGRESS and old in (ts.PLAN_SUBMITTED, ts.ISSUED):
@@ -216,13 +218,36 @@ class TDRectificationTask(Document):
 			self.signed_on = now_datetime()
 		self.returned = 1 if ts.is_return(old, new) else 0
 
+	def check_acting_for_the_unit(self, old: str, new: str):
+		"""Plans and reports are submitted by the liaison or head of the task's own unit, and approved,
+		returned and signed off by that unit's head (or the deputy the head named), whatever the door."""
+		if self.flags.via_recheck or is_system_user():
+			return
+		user = frappe.session.user
+		if (old, new) in ts.DESK_MOVES and not acting.acts_at_desk(user, self.unit):
+			frappe.throw(
+				_("Only the liaison or the head of {0} can submit its plans and reports.").format(
+					frappe.bold(self.unit_name or self.unit)
+				),
+				frappe.PermissionError,
+			)
+		if (old, new) in ts.HEAD_MOVES and not acting.acts_as_head(user, self.unit):
+			frappe.throw(
+				_(
+					"Only the head of {0}, or the deputy the head named, can approve, return or sign off."
+				).format(frappe.bold(self.unit_name or self.unit)),
+				frappe.PermissionError,
+			)
+
 	def has_evidence_this_round(self) -> bool:
 		return any(row.evidence and (row.round or 1) == (self.round or 1) for row in self.progress)
 
 	def set_traffic_light(self):
-		days = frappe.db.get_single_value("TD Settings", "due_soon_days") or 7
 		self.traffic_light = ts.traffic_light(
-			self.workflow_state, getdate(self.deadline) if self.deadline else None, getdate(today()), days
+			self.workflow_state,
+			getdate(self.deadline) if self.deadline else None,
+			getdate(today()),
+			get_settings().due_soon_days,
 		)
 
 

@@ -3,12 +3,5 @@
 
 frappe.listview_settings["TD Rectification Task"] = {
 	add_fields: ["traffic_light", "workflow_state", "deadline"],
-	get_indicator(doc) {
-		const colours = { "On Track": "green", "Due Soon": "yellow", Overdue: "red" };
-		if (doc.traffic_light) {
-			return [__(doc.traffic_light), colours[doc.traffic_light], `traffic_light,=,${doc.traffic_light}`];
-		}
-		const done = { Closed: "blue", Cancelled: "gray", Draft: "gray" };
-		return [__(doc.workflow_state), done[doc.workflow_state] || "orange", `workflow_state,=,${doc.workflow_state}`];
-	},
+	get_indicator: (doc) => twoduty.task_indicator(doc),
 };

@@ -3,7 +3,9 @@
 
 frappe.query_reports["Interview Coverage"] = {
 	filters: [
-		{ fieldname: "year", label: __("Year"), fieldtype: "Int", default: new Date().getFullYear(), reqd: 1 },
-		{ fieldname: "county", label: __("County"), fieldtype: "Link", options: "TD Unit", get_query: () => ({ filters: { unit_type: "County" } }) },
+		twoduty.filters.year(),
+		twoduty.filters.county(),
+		twoduty.filters.unit(),
+		twoduty.filters.department_category(),
 	],
 };

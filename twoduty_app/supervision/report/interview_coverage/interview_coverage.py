@@ -6,16 +6,17 @@
 import frappe
 from frappe import _
 
-from twoduty_app.api.coverage import get_interview_coverage
+from twoduty_app.common.report_columns import unit_columns
+from twoduty_app.supervision.coverage import coverage_for_reader
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	rows = get_interview_coverage(filters.year, filters.county)
+	rows = coverage_for_reader(filters.year, filters.county, filters.unit, filters.department_category)
 	for row in rows:
 		row["unit_type"] = _(row["unit_type"])
 		row["position"] = _(row["position"])
-		row["interviewed_label"] = _("Yes") if row["interviewed"] else _("No")
+		row["interviewed_label"] = _("Interviewed") if row["interviewed"] else _("Not Interviewed")
 		row["interviews"] = ", ".join(row["interviews"])
 	done = sum(1 for r in rows if r["interviewed"])
 	chart = {
@@ -38,9 +39,7 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Link", "options": "TD Unit", "width": 120},
-		{"fieldname": "unit_name", "label": _("Unit Name"), "fieldtype": "Data", "width": 170},
-		{"fieldname": "unit_type", "label": _("Unit Type"), "fieldtype": "Data", "width": 100},
+		*unit_columns(),
 		{"fieldname": "position", "label": _("Position"), "fieldtype": "Data", "width": 140},
 		{"fieldname": "full_name", "label": _("Full Name"), "fieldtype": "Data", "width": 140},
 		{"fieldname": "interviewed_label", "label": _("Interviewed"), "fieldtype": "Data", "width": 80},

@@ -3,7 +3,9 @@
 
 frappe.query_reports["Overdue and Escalations"] = {
 	filters: [
-		{ fieldname: "unit", label: __("Unit"), fieldtype: "Link", options: "TD Unit" },
-		{ fieldname: "department_category", label: __("Department Category"), fieldtype: "Select", options: ["", "Government Department", "Party and Mass Organization", "Stationed Unit"].map((v) => ({ value: v, label: __(v) })) },
+		{ ...twoduty.filters.year(), reqd: 0, default: null },
+		twoduty.filters.unit(),
+		twoduty.filters.department_category(),
+		twoduty.filters.workflow_state(),
 	],
 };

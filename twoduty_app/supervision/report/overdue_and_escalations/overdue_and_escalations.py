@@ -5,19 +5,21 @@
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Count
 from frappe.utils import date_diff, nowdate
 
-from twoduty_app.services import task_states as ts
-from twoduty_app.services.report_columns import task_columns
-from twoduty_app.services.report_filters import units_criterion
-
-PAGE = 2000
+from twoduty_app.common.dates import year_bounds
+from twoduty_app.common.report_columns import task_columns
+from twoduty_app.common.report_pages import first_page_message, limit_for_view
+from twoduty_app.supervision import task_states as ts
+from twoduty_app.units.report_filters import units_criterion
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	rows = data(filters)
-	return columns(), rows, None, chart(rows)
+	totals = totals_by_level(filters)
+	return columns(), rows, first_page_message(len(rows), sum(totals.values())), chart(totals)
 
 
 def columns():
@@ -34,31 +36,39 @@ def columns():
 	)
 
 
-def data(filters):
+def base_query(filters):
+	"""Open tasks at the unit that are overdue or escalated, in the reader's branch and the filters."""
 	Task = frappe.qb.DocType("TD Rectification Task")
 	Unit = frappe.qb.DocType("TD Unit")
 	query = (
 		frappe.qb.from_(Task)
 		.join(Unit)
 		.on(Unit.name == Task.unit)
-		.select(
-			Task.name,
-			Unit.unit_name,
-			Task.problem,
-			Task.deadline,
-			Task.workflow_state,
-			Task.escalation_level,
-			Task.round,
-			Task.failed_rechecks,
-		)
 		.where(Task.workflow_state.isin(ts.UNIT_TURN_STATES))
 		.where((Task.traffic_light == ts.OVERDUE) | (Task.escalation_level != ""))
-		.orderby(Task.deadline)
-		.limit(PAGE)
 	)
+	if filters.get("year"):
+		query = query.where(Task.issued_on[slice(*year_bounds(filters.year))])
+	if filters.get("workflow_state"):
+		query = query.where(Task.workflow_state == filters.workflow_state)
 	if (criterion := units_criterion(Unit, filters)) is not None:
 		query = query.where(criterion)
-	rows = query.run(as_dict=True)
+	return query, Task, Unit
+
+
+def data(filters):
+	query, Task, Unit = base_query(filters)
+	query = query.select(
+		Task.name,
+		Unit.unit_name,
+		Task.problem,
+		Task.deadline,
+		Task.workflow_state,
+		Task.escalation_level,
+		Task.round,
+		Task.failed_rechecks,
+	).orderby(Task.deadline)
+	rows = limit_for_view(query).run(as_dict=True)
 	today = nowdate()
 	for row in rows:
 		row.days_overdue = max(0, date_diff(today, row.deadline))
@@ -67,10 +77,14 @@ def data(filters):
 	return rows
 
 
-def chart(rows):
-	levels: dict[str, int] = {}
-	for row in rows:
-		levels[row.escalation_level or _("Overdue")] = levels.get(row.escalation_level or _("Overdue"), 0) + 1
+def totals_by_level(filters) -> dict[str, int]:
+	"""Every matching task, counted in the database by escalation level (overdue with no step yet: "")."""
+	query, Task, _Unit = base_query(filters)
+	return dict(query.select(Task.escalation_level, Count("*")).groupby(Task.escalation_level).run())
+
+
+def chart(totals: dict[str, int]):
+	levels = {_(level) if level else _("Overdue"): n for level, n in totals.items()}
 	return {
 		"data": {"labels": list(levels), "datasets": [{"name": _("Tasks"), "values": list(levels.values())}]},
 		"type": "pie",

@@ -3,9 +3,9 @@
 
 frappe.query_reports["Rectification Ledger"] = {
 	filters: [
-		{ fieldname: "year", label: __("Year"), fieldtype: "Int", default: new Date().getFullYear(), reqd: 1 },
-		{ fieldname: "unit", label: __("Unit"), fieldtype: "Link", options: "TD Unit" },
-		{ fieldname: "department_category", label: __("Department Category"), fieldtype: "Select", options: ["", "Government Department", "Party and Mass Organization", "Stationed Unit"].map((v) => ({ value: v, label: __(v) })) },
-		{ fieldname: "workflow_state", label: __("Workflow State"), fieldtype: "Link", options: "Workflow State" },
+		twoduty.filters.year(),
+		twoduty.filters.unit(),
+		twoduty.filters.department_category(),
+		twoduty.filters.workflow_state(),
 	],
 };

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils.nestedset import NestedSet
 
+from twoduty_app.common.vocabulary import UNIT_HEAD
 from twoduty_app.exceptions import (
 	DepartmentCategoryError,
 	DuplicateMemberError,
@@ -12,7 +13,8 @@ from twoduty_app.exceptions import (
 	InvalidOversightError,
 	InvalidUnitParentError,
 )
-from twoduty_app.services import access, tally, unit_rules
+from twoduty_app.units import membership, tally
+from twoduty_app.units import rules as unit_rules
 
 
 class TDUnit(NestedSet):
@@ -63,7 +65,7 @@ class TDUnit(NestedSet):
 		super().on_update()
 		self.sync_member_access()
 		if self.is_new_or_moved():
-			access.clear_tree_caches()
+			membership.clear_tree_caches()
 		before = self.get_doc_before_save()
 		if before and (before.parent_td_unit, before.unit_type) != (self.parent_td_unit, self.unit_type):
 			tally.reassign(
@@ -76,8 +78,8 @@ class TDUnit(NestedSet):
 		# the unit's rows go with it; reconcile after they are gone
 		frappe.db.delete("TD Unit Member", {"parenttype": "TD Unit", "parent": self.name})
 		frappe.db.delete("TD Unit Tally", {"unit": self.name})
-		access.sync_user_access(users)
-		access.clear_tree_caches()
+		membership.sync_user_access(users)
+		membership.clear_tree_caches()
 
 	def validate_parent(self):
 		parent_type = None
@@ -151,7 +153,7 @@ class TDUnit(NestedSet):
 					title=_("Duplicate Member"),
 				)
 			seen.add(row.user)
-		if sum(1 for row in self.members if row.position == "Unit Head") > 1:
+		if sum(1 for row in self.members if row.position == UNIT_HEAD) > 1:
 			frappe.throw(_("A unit has only one unit head."), DuplicateMemberError)
 
 	def validate_oversight(self):
@@ -191,4 +193,4 @@ class TDUnit(NestedSet):
 		old = {(m.user, m.position) for m in before.members} if before else set()
 		new = {(m.user, m.position) for m in self.members}
 		if old != new:
-			access.sync_user_access({u for u, _p in old ^ new})
+			membership.sync_user_access({u for u, _p in old ^ new})

@@ -14,23 +14,14 @@ frappe.treeview_settings["TD Unit"] = {
 			fieldname: "unit_type",
 			label: __("Unit Type"),
 			reqd: true,
-			options: [
-				"Township",
-				"County Department",
-				"Village",
-				"Community",
-				"Grassroots Station",
-				"Internal Section",
-			].map((value) => ({ value, label: __(value) })),
+			options: twoduty.options(twoduty.vocabulary().subunit_types, true),
 		},
 		{
 			fieldtype: "Select",
 			fieldname: "department_category",
 			label: __("Department Category"),
-			depends_on: "eval:doc.unit_type=='County Department'",
-			options: ["", "Government Department", "Party and Mass Organization", "Stationed Unit"].map(
-				(value) => ({ value, label: __(value) })
-			),
+			depends_on: `eval:doc.unit_type=="${twoduty.vocabulary().department}"`,
+			options: twoduty.options(twoduty.vocabulary().department_categories),
 		},
 	],
 	ignore_fields: ["parent_td_unit"],

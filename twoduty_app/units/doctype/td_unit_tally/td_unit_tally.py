@@ -5,8 +5,29 @@ import frappe
 from frappe.model.document import Document
 
 
+# Rows are written by `twoduty_app.units.tally` only (see there).
 class TDUnitTally(Document):
-	"""Rows are written by `twoduty_app.services.tally` only (see there)."""
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		active_months: DF.Int
+		closed_in_year: DF.Int
+		closed_in_year_on_time: DF.Int
+		counted_records: DF.Int
+		first_level_unit: DF.Link | None
+		interviews_held: DF.Int
+		last_activity_on: DF.Date | None
+		tasks_closed: DF.Int
+		tasks_closed_on_time: DF.Int
+		tasks_issued: DF.Int
+		unit: DF.Link
+		year: DF.Int
+	# end: auto-generated types
 
 
 # county-wide figures read one year's rows from this index alone (a year's rows are scattered in the

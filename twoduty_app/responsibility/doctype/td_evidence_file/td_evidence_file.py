@@ -1,0 +1,22 @@
+# Copyright (c) 2026, twoduty_app developers and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class TDEvidenceFile(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		description: DF.Data | None
+		file: DF.Attach
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
+	pass
