@@ -96,7 +96,7 @@ make_bench() {
 # Runs a command in the bench folder as the bench's owner (bench refuses root).
 as_bench() {
 	local owner
-	owner=$(stat -c %U "$BENCH")
+	owner=$(stat -L -c %U "$BENCH")
 	if is_root && [ "$owner" != root ]; then
 		runuser -u "$owner" -- env PATH="$BENCH/env/bin:/usr/local/bin:/usr/bin:/bin" CI="${CI:-}" \
 			bash -c "cd '$BENCH' && $*"
@@ -128,7 +128,7 @@ ensure_redis() {
 # Puts this checkout (tracked and untracked, not ignored files) into the bench as apps/twoduty_app.
 install_app_into_bench() {
 	local target="$BENCH/apps/$APP" owner
-	owner=$(stat -c %U "$BENCH")
+	owner=$(stat -L -c %U "$BENCH")
 	say "copying $APP into $target"
 	rm -rf "$target"
 	mkdir -p "$target"
@@ -197,6 +197,30 @@ ensure_desk_assets() {
 		quietly as_bench "cd sites && CI=1 ../env/bin/python -m frappe.utils.bench_helper frappe build --app frappe" ||
 			die "bench build failed: the desk, print and browser tests need Frappe's assets"
 	fi
+}
+
+# Background processes that a script starts: one of each, whatever the number of runs. start_once NAME CMD
+# runs CMD from the sites folder unless the NAME process of an earlier run is still alive, and remembers
+# what this run started; stop_started (an EXIT trap) stops exactly that.
+STARTED_PIDFILES=()
+start_once() {
+	local name=$1 cmd=$2 pidfile="$BENCH/config/pids/twoduty-$1.pid"
+	mkdir -p "$BENCH/config/pids"
+	if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+		say "$name is already running (pid $(cat "$pidfile")); not starting another"
+		return 0
+	fi
+	as_bench "cd sites; nohup $cmd >>../logs/$name.log 2>&1 </dev/null & echo \$! >'$pidfile'"
+	STARTED_PIDFILES+=("$pidfile")
+}
+
+stop_started() {
+	local pidfile
+	for pidfile in "${STARTED_PIDFILES[@]}"; do
+		[ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null
+		rm -f "$pidfile"
+	done
+	STARTED_PIDFILES=()
 }
 
 # Serves a site on 127.0.0.1:$2 in the background (PDFs fetch their CSS from the site, browsers need it).

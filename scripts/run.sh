@@ -29,8 +29,11 @@ say "building the demo county (skipped where it exists)"
 frappe_cli --site "$SITE" twoduty-demo
 
 say "starting the background worker and the scheduler"
-as_bench "cd sites; nohup ../env/bin/python -m frappe.utils.bench_helper frappe worker >>../logs/worker.log 2>&1 </dev/null &"
-as_bench "cd sites; nohup ../env/bin/python -m frappe.utils.bench_helper frappe schedule >>../logs/schedule.log 2>&1 </dev/null &"
+# Ctrl-C (or any exit) stops what this run started; a second run reuses the first run's worker and scheduler
+trap stop_started EXIT
+trap 'exit 130' INT TERM
+start_once worker "../env/bin/python -m frappe.utils.bench_helper frappe worker"
+start_once schedule "../env/bin/python -m frappe.utils.bench_helper frappe schedule"
 
 cat <<MSG
 
@@ -38,7 +41,9 @@ cat <<MSG
   Administrator       password $ADMIN_PASSWORD
   demo users          password Demo@2026td, e.g. county-admin@demo.twoduty.local (县纪委),
                       t01-liaison@demo.twoduty.local (a township liaison), leader@demo.twoduty.local (县领导)
+  logs                $BENCH/logs (worker.log, schedule.log, web.log)
   Stop with Ctrl-C.
 
 MSG
-as_bench "cd sites && exec ../env/bin/python -m frappe.utils.bench_helper frappe --site $SITE serve --port $PORT --noreload"
+as_bench "cd sites && ../env/bin/python -m frappe.utils.bench_helper frappe --site $SITE serve --port $PORT --noreload" 2>&1 |
+	tee -a "$BENCH/logs/web.log"

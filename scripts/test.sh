@@ -31,7 +31,7 @@ start_web "$SITE" "$PORT"
 trap 'stop_web "$PORT"' EXIT
 
 mkdir -p "$REPO_ROOT/artifacts"
-is_root && chown "$(stat -c %U "$BENCH")" "$REPO_ROOT/artifacts"
+is_root && chown "$(stat -L -c %U "$BENCH")" "$REPO_ROOT/artifacts"
 say "running the suite on $SITE"
 set +e
 # pytest runs from the sites folder (Frappe writes its logs next to it); test paths are the app's

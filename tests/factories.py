@@ -89,6 +89,16 @@ class CountyWorld:
 	extra: dict = field(default_factory=dict)
 
 
+def make_county_viewer(w: "CountyWorld") -> str:
+	"""A county leader limited to the world's county: a Viewer who is a member of the county unit."""
+	frappe.set_user("Administrator")
+	viewer = make_user("county-viewer", ("TwoDuty Viewer",), "县委领导（本县）")
+	county = frappe.get_doc("TD Unit", w.county)
+	county.append("members", {"user": viewer, "position": "Team Member"})
+	county.save()
+	return viewer
+
+
 def make_township(county: str, label: str, code: str) -> Township:
 	head = make_user(f"head-{code}", first_name=f"{label}乡书记")
 	secretary = make_user(f"sec-{code}", first_name=f"{label}乡纪委书记")
@@ -139,19 +149,24 @@ PNG = (
 )
 
 
-def attach_evidence(task: str, name: str = "evidence.png") -> str:
-	"""A private image attached to the task by the session user; returns its URL."""
+def attach_file(doctype: str, name: str, file_name: str = "evidence.png") -> str:
+	"""A private image attached to the record by the session user; returns its URL."""
 	f = frappe.get_doc(
 		{
 			"doctype": "File",
-			"file_name": f"{uid()}-{name}",
-			"attached_to_doctype": "TD Rectification Task",
-			"attached_to_name": task,
+			"file_name": f"{uid()}-{file_name}",
+			"attached_to_doctype": doctype,
+			"attached_to_name": name,
 			"is_private": 1,
 			"content": PNG,
 		}
 	).insert()
 	return f.file_url
+
+
+def attach_evidence(task: str, name: str = "evidence.png") -> str:
+	"""A private image attached to the task by the session user; returns its URL."""
+	return attach_file("TD Rectification Task", task, name)
 
 
 def make_task(
@@ -174,7 +189,7 @@ def make_task(
 		}
 	).insert()
 	if issue:
-		apply_workflow(doc, "Issue")
+		apply_workflow(doc, "Issue Task")
 	return doc.name
 
 
@@ -206,12 +221,27 @@ def submit_plan(task: str, user: str):
 	return workflow(task, "Submit Plan", user)
 
 
-def bring_to_pending_recheck(w: CountyWorld, task: str):
-	submit_plan(task, w.a.liaison)
-	workflow(task, "Approve Plan", w.a.head)
-	add_progress(task, w.a.liaison)
-	workflow(task, "Submit Report", w.a.liaison)
-	workflow(task, "Sign Off", w.a.head)
+def approve_plan(w: CountyWorld, task: str, liaison: str | None = None, head: str | None = None) -> None:
+	"""The unit's liaison submits the plan and its head approves it (township A's, unless the task belongs
+	to another unit and its people are given): the task is In Progress."""
+	submit_plan(task, liaison or w.a.liaison)
+	workflow(task, "Approve Plan", head or w.a.head)
+
+
+def task_in_progress(w: CountyWorld) -> str:
+	"""A task of township A issued by the inspector, its plan approved."""
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	approve_plan(w, task)
+	return task
+
+
+def bring_to_pending_recheck(w: CountyWorld, task: str, liaison: str | None = None, head: str | None = None):
+	liaison, head = liaison or w.a.liaison, head or w.a.head
+	approve_plan(w, task, liaison, head)
+	add_progress(task, liaison)
+	workflow(task, "Submit Report", liaison)
+	workflow(task, "Sign Off", head)
 
 
 def recheck(task: str, user: str, result: str = "Pass", new_deadline=None, submit: bool = True):
@@ -232,21 +262,41 @@ def recheck(task: str, user: str, result: str = "Pass", new_deadline=None, submi
 	return doc
 
 
-def held_interview(w: CountyWorld, issues: list[dict]):
+def make_interview(
+	w: CountyWorld,
+	*,
+	unit: str | None = None,
+	interviewees: list[dict] | None = None,
+	issues: list[dict] | None = None,
+	held: bool = False,
+	**fields,
+):
+	"""An interview planned by the county's inspector (the session user becomes the inspector); by default
+	an individual reminder talk with the head of township A. `held` records it as held."""
 	frappe.set_user(w.inspector)
+	interviewees = (
+		interviewees
+		if interviewees is not None
+		else [{"user": w.a.head, "unit": w.a.unit, "position": "Unit Head"}]
+	)
 	interview = frappe.get_doc(
 		{
 			"doctype": "TD Interview",
 			"title": "甲乡党委书记约谈",
-			"interview_kind": "Individual",
+			"interview_kind": "Collective" if len(interviewees) > 1 else "Individual",
 			"interview_category": "Reminder",
-			"unit": w.a.unit,
+			"unit": unit or w.a.unit,
 			"interview_date": today(),
 			"interviewer": w.inspector,
-			"interviewees": [{"user": w.a.head, "unit": w.a.unit, "position": "Unit Head"}],
-			"issues": issues,
-			"commitment": "立即整改，按期报送",
+			"interviewees": interviewees,
+			"issues": issues or [],
+			**fields,
 		}
 	).insert()
-	interview.mark_held()
+	if held:
+		interview.mark_held()
 	return interview
+
+
+def held_interview(w: CountyWorld, issues: list[dict]):
+	return make_interview(w, issues=issues, held=True, commitment="立即整改，按期报送")

@@ -5,9 +5,10 @@ import pytest
 from frappe.utils.nestedset import rebuild_tree
 
 from tests.factories import uid
+from twoduty_app.common.vocabulary import DEPARTMENT_CATEGORIES
 from twoduty_app.demo.generator import insert_county
 from twoduty_app.demo.tree import Shape
-from twoduty_app.services import unit_rules
+from twoduty_app.units import rules as unit_rules
 
 SMALL = Shape(townships=3, villages_per_township=4, departments=5)
 
@@ -30,7 +31,7 @@ def test_generator_creates_the_shape_it_promises(small_county):
 		{"parent_td_unit": root.name, "unit_type": "County Department"},
 		pluck="department_category",
 	)
-	assert len(departments) == 5 and set(departments) <= set(unit_rules.DEPARTMENT_CATEGORIES)
+	assert len(departments) == 5 and set(departments) <= set(DEPARTMENT_CATEGORIES)
 
 
 def test_generated_bounds_equal_frappes_own(small_county):

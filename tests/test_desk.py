@@ -1,13 +1,23 @@
 """Workspace cards, charts and reports: each figure counts only what the viewer may see."""
 
+import io
+
 import frappe
 import pytest
 from frappe.utils import add_days, getdate, nowdate, today
 
 from tests import http
-from tests.factories import CountyWorld, make_county_world, make_task, make_user, set_members
+from tests.factories import (
+	CountyWorld,
+	make_county_viewer,
+	make_county_world,
+	make_task,
+	make_user,
+	set_members,
+)
 from twoduty_app.api.coverage import get_interview_coverage
-from twoduty_app.services.duty import generate_assignments
+from twoduty_app.common.vocabulary import FIRST_LEVEL_TYPES, LIT_STATES
+from twoduty_app.responsibility.assignments import generate_assignments
 
 YEAR = getdate(nowdate()).year
 REPORTS = [
@@ -35,8 +45,9 @@ def world() -> CountyWorld:
 		{"deadline": add_days(today(), -3), "traffic_light": "Overdue"},
 	)
 	generate_assignments(YEAR, w.county, publish_progress=False)
+	w.extra["county_viewer"] = make_county_viewer(w)
 	frappe.db.commit()
-	w.extra["tokens"] = {u: http.api_token(u) for u in (w.a.liaison, w.viewer)}
+	w.extra["tokens"] = {u: http.api_token(u) for u in (w.a.liaison, w.viewer, w.extra["county_viewer"])}
 	return w
 
 
@@ -80,18 +91,24 @@ def test_open_task_card_counts_only_the_township(world):
 			),
 		},
 	)
-	assert card("TD Open Tasks", viewer) >= mine + 1
+	county = w.extra["tokens"][w.extra["county_viewer"]]
+	assert card("TD Open Tasks", county) == mine + 1 == 3  # both townships' tasks
 	assert card("TD Overdue Tasks", liaison) == 0  # the overdue task is the other township's
-	assert card("TD Overdue Tasks", viewer) >= 1
+	assert card("TD Overdue Tasks", county) == 1
+	# a leader with no membership sees every county on the site: the raw count of every open task
+	assert card("TD Open Tasks", viewer) == frappe.db.count(
+		"TD Rectification Task", {"workflow_state": ("in", LIT_STATES)}
+	)
 
 
 def test_custom_cards_answer_for_the_viewer(world):
 	w = world
-	liaison, viewer = w.extra["tokens"][w.a.liaison], w.extra["tokens"][w.viewer]
-	assert card("TD Units Not Interviewed", viewer) >= 3
+	liaison, county = w.extra["tokens"][w.a.liaison], w.extra["tokens"][w.extra["county_viewer"]]
+	assert card("TD Units Not Interviewed", county) == 3  # two townships and the department
 	assert card("TD Units Not Interviewed", liaison) == 1  # only the own township
-	assert card("TD Units Without Activity", liaison) <= 4  # the township, two villages, one station
-	assert 0 <= card("TD Closed On Time Rate", liaison) <= 100
+	# the township, two villages and one station; tasks were issued to the township and one village
+	assert card("TD Units Without Activity", liaison) == 2
+	assert card("TD Closed On Time Rate", liaison) == 0  # nothing closed yet
 
 
 def test_charts_are_computed_per_viewer(world):
@@ -103,9 +120,11 @@ def test_charts_are_computed_per_viewer(world):
 		assert resp.status == 200
 		return sum(sum(d["values"]) for d in resp.json()["message"]["datasets"])
 
+	county = w.extra["tokens"][w.extra["county_viewer"]]
 	mine = issued(liaison)
 	assert mine == 2
-	assert issued(viewer) >= 3
+	assert issued(county) == 3
+	assert issued(viewer) == frappe.db.count("TD Rectification Task")
 	assert issued(liaison) == mine, "a county user's figures must never be served to the township"
 	trend = http.get("/api/method/twoduty_app.api.dashboard.monthly_trend", liaison).json()["message"]
 	assert len(trend["labels"]) == 12 and trend["datasets"][0]["values"][-1] == 2
@@ -186,7 +205,7 @@ def test_interview_coverage_of_a_county_member_stays_in_that_county(world):
 	assert get_interview_coverage(YEAR, other.county) == []  # another county's is not for them
 	frappe.set_user(w.viewer)  # no membership: every county
 	units = {r["unit"] for r in get_interview_coverage(YEAR)}
-	assert {w.a.unit, other.a.unit, other.department} <= units
+	assert units == set(frappe.get_all("TD Unit", {"unit_type": ("in", FIRST_LEVEL_TYPES)}, pluck="name"))
 
 
 def test_report_exports_to_excel(world):
@@ -202,3 +221,79 @@ def test_report_exports_to_excel(world):
 		},
 	)
 	assert resp.status == 200 and resp.body[:2] == b"PK", resp.text[:300]
+
+
+def excel_values(body: bytes) -> set:
+	from openpyxl import load_workbook
+
+	sheet = load_workbook(io.BytesIO(body)).active
+	return {cell for row in sheet.iter_rows(values_only=True) for cell in row if cell}
+
+
+def test_a_view_shows_its_first_page_and_says_so_while_the_export_has_every_row(world, monkeypatch):
+	from twoduty_app.common import report_pages
+
+	w = world
+	monkeypatch.setattr(report_pages, "PAGE", 1)
+	token = w.extra["tokens"][w.extra["county_viewer"]]
+	everything = set(w.extra["a_tasks"]) | set(w.extra["b_tasks"])
+	for report, filters in (("Rectification Ledger", {}), ("Overdue and Escalations", {"year": None})):
+		view = run_report(report, token, unit=w.county, **filters)
+		shown = len(view["result"])
+		total = 3 if report == "Rectification Ledger" else 1
+		assert shown == 1
+		if total > 1:
+			assert "1" in view["message"] and str(total) in view["message"] and "导出" in view["message"]
+		else:
+			assert not view.get("message")
+	resp = http.post(
+		"/api/method/frappe.desk.query_report.export_query",
+		token,
+		{
+			"report_name": "Rectification Ledger",
+			"file_format_type": "Excel",
+			"filters": {"year": YEAR, "unit": w.county},
+			"visible_idx": [0, 1, 2],
+		},
+	)
+	assert resp.status == 200 and resp.body[:2] == b"PK", resp.text[:300]
+	assert everything <= excel_values(resp.body)
+
+
+@pytest.mark.usefixtures("rollback_each_test")
+def test_duty_progress_keeps_namesakes_apart(world):
+	from twoduty_app.responsibility.report.duty_progress.duty_progress import execute
+
+	w = world
+	frappe.set_user("Administrator")
+	frappe.db.set_value("User", w.b.head, {"first_name": "王强", "full_name": "王强"})
+	frappe.db.set_value("User", w.a.head, {"first_name": "王强", "full_name": "王强"})
+	frappe.set_user(w.extra["county_viewer"])
+	_columns, rows, *_ = execute({"year": YEAR, "group_by": "Person"})
+	namesakes = [r for r in rows if r["label"] == "王强"]
+	assert sorted(r["id"] for r in namesakes) == sorted([w.a.head, w.b.head])
+	_columns, rows, *_ = execute({"year": YEAR, "group_by": "Unit"})
+	assert {r["id"] for r in rows} == {w.a.unit, w.b.unit, w.department}
+
+
+@pytest.mark.usefixtures("rollback_each_test")
+def test_reports_filter_by_state_year_unit_and_category(world):
+	from twoduty_app.supervision.report.interview_coverage.interview_coverage import execute as coverage
+	from twoduty_app.supervision.report.overdue_and_escalations.overdue_and_escalations import (
+		execute as overdue,
+	)
+	from twoduty_app.supervision.report.rectification_ledger.rectification_ledger import execute as ledger
+
+	w = world
+	frappe.set_user(w.extra["county_viewer"])
+	[overdue_task] = w.extra["b_tasks"]
+	assert [r.name for r in overdue({"year": YEAR})[1]] == [overdue_task]
+	assert overdue({"year": YEAR - 1})[1] == []
+	assert overdue({"workflow_state": "Issued"})[1][0].name == overdue_task
+	assert overdue({"workflow_state": "In Progress"})[1] == []
+	assert len(ledger({"year": YEAR, "workflow_state": "Issued"})[1]) == 3
+	assert ledger({"year": YEAR, "workflow_state": "Closed"})[1] == []
+	units = lambda **f: {r["unit"] for r in coverage({"year": YEAR, **f})[1]}  # noqa: E731
+	assert units() == {w.a.unit, w.b.unit, w.department}
+	assert units(department_category="Government Department") == {w.department}
+	assert units(unit=w.a.villages[0]) == {w.a.unit}

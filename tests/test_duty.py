@@ -5,14 +5,16 @@ from datetime import date, timedelta
 import frappe
 import pytest
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
-from frappe.utils import getdate, nowdate
+from frappe.utils import add_days, getdate, nowdate, today
 
-from tests.factories import CountyWorld, make_county_world
+from tests.factories import CountyWorld, attach_file, make_county_world
+from twoduty_app.api import duty as api_duty
+from twoduty_app.api.checklists import create_rectification_tasks as checklist_tasks
 from twoduty_app.api.duty import create_checklists, generate_year
-from twoduty_app.exceptions import AssignmentLockedError
+from twoduty_app.exceptions import AssignmentLockedError, EvidenceRemovalError
+from twoduty_app.responsibility import periods
 from twoduty_app.responsibility.seed import seed_all
 from twoduty_app.responsibility.seed_data import DUTY_ITEMS
-from twoduty_app.services import periods
 from twoduty_app.setup.install import after_sync
 
 YEAR = getdate(nowdate()).year
@@ -85,6 +87,31 @@ def test_year_is_generated_for_the_whole_county_without_duplicates(world):
 	assert frappe.db.count("TD Duty Assignment", {"unit": w.a.unit, "year": YEAR}) == 1
 
 
+def test_a_large_tree_is_generated_by_the_queued_job(world, monkeypatch):
+	"""Above the inline limit the action queues a background job; the job a worker would run creates the
+	assignments."""
+	from frappe.utils.background_jobs import get_queue
+
+	monkeypatch.setattr(api_duty, "INLINE_LIMIT", 0)
+	frappe.set_user(world.admin)
+	result = generate_year(YEAR, world.county)
+	assert result["queued"] is True
+	assert not frappe.db.exists("TD Duty Assignment", {"unit": world.a.unit, "year": YEAR})
+	job = get_queue("long").fetch_job(result["job"])
+	try:
+		assert job.kwargs["method"] == "twoduty_app.responsibility.assignments.generate_assignments"
+		frappe.get_attr(job.kwargs["method"])(**job.kwargs["kwargs"])  # what the worker runs
+	finally:
+		job.delete()
+	assert (
+		frappe.db.count(
+			"TD Duty Assignment",
+			{"unit": ("in", [world.a.unit, world.b.unit, world.department]), "year": YEAR},
+		)
+		== 3
+	)
+
+
 def test_only_the_admin_generates(world):
 	frappe.set_user(world.inspector)
 	with pytest.raises(frappe.PermissionError):
@@ -97,12 +124,12 @@ def test_the_unit_head_signs_and_signing_locks(world):
 	name = assignment(w.a.unit).name
 	frappe.set_user(w.a.liaison)
 	with pytest.raises(WorkflowTransitionError):
-		apply_workflow(frappe.get_doc("TD Duty Assignment", name), "Sign")
+		apply_workflow(frappe.get_doc("TD Duty Assignment", name), "Sign Agreement")
 	frappe.set_user(w.b.head)
 	with pytest.raises(frappe.PermissionError):
-		apply_workflow(frappe.get_doc("TD Duty Assignment", name), "Sign")
+		apply_workflow(frappe.get_doc("TD Duty Assignment", name), "Sign Agreement")
 	frappe.set_user(w.a.head)
-	doc = apply_workflow(frappe.get_doc("TD Duty Assignment", name), "Sign")
+	doc = apply_workflow(frappe.get_doc("TD Duty Assignment", name), "Sign Agreement")
 	assert (doc.workflow_state, doc.signed_by) == ("Signed", w.a.head)
 	for user in (w.a.head, w.admin):
 		frappe.set_user(user)
@@ -110,6 +137,41 @@ def test_the_unit_head_signs_and_signing_locks(world):
 		doc.items[0].responsible_user = w.a.liaison
 		with pytest.raises(AssignmentLockedError):
 			doc.save()
+
+
+def test_the_head_signs_or_sends_back_but_does_not_rewrite_the_county_rows(world):
+	w = world
+	generate(w)
+	name = assignment(w.a.unit).name
+	frappe.set_user(w.a.head)
+	doc = frappe.get_doc("TD Duty Assignment", name)
+	doc.items[0].responsible_user = w.a.liaison
+	with pytest.raises(AssignmentLockedError):
+		doc.save()
+	doc = frappe.get_doc("TD Duty Assignment", name)
+	doc.remove(doc.items[-1])
+	with pytest.raises(AssignmentLockedError):
+		doc.save()
+	doc = frappe.get_doc("TD Duty Assignment", name)
+	doc.return_to_county("第三项应由纪委书记负责")
+	comments = frappe.get_all(
+		"Comment", {"reference_name": name, "comment_type": "Comment"}, ["content", "owner"]
+	)
+	assert [(c.content, c.owner) for c in comments] == [("第三项应由纪委书记负责", w.a.head)]
+	assert frappe.db.count("Notification Log", {"document_name": name, "for_user": w.admin}) == 1
+	frappe.set_user(w.a.liaison)
+	with pytest.raises(frappe.PermissionError):
+		frappe.get_doc("TD Duty Assignment", name).return_to_county("联络员不能退回")
+	# the county changes the row, and the head signs what the county set
+	frappe.set_user(w.admin)
+	doc = frappe.get_doc("TD Duty Assignment", name)
+	doc.items[2].responsible_user = w.a.secretary
+	doc.save()
+	frappe.set_user(w.a.head)
+	assert (
+		apply_workflow(frappe.get_doc("TD Duty Assignment", name), "Sign Agreement").workflow_state
+		== "Signed"
+	)
 
 
 def new_record(w, unit, duty_items, done_on, kind="Integrity Talk", **extra):
@@ -220,6 +282,34 @@ def test_township_cannot_see_or_review_anothers_records(world):
 		doc.save()
 
 
+def test_a_reviewed_records_evidence_cannot_be_deleted(world):
+	w = world
+	generate(w)
+	duty_item = assignment(w.a.unit).items[0].duty_item
+	frappe.set_user(w.a.liaison)
+	record = new_record(w, w.a.unit, [duty_item], nowdate())
+	files = [attach_file("TD Duty Record", record.name, f"photo-{n}.png") for n in (1, 2)]
+	record.reload()
+	for url in files:
+		record.append("evidence_files", {"file": url})
+	record.save()
+	# before the review the unit may still take a wrong photo away
+	frappe.delete_doc("File", frappe.db.get_value("File", {"file_url": files[1]}))
+	frappe.set_user(w.a.secretary)
+	frappe.get_doc("TD Duty Record", record.name).review("材料齐全")
+	for user in (w.a.liaison, w.admin):
+		frappe.set_user(user)
+		with pytest.raises(EvidenceRemovalError):  # whatever the rights on files, the evidence stays
+			frappe.delete_doc(
+				"File", frappe.db.get_value("File", {"file_url": files[0]}), ignore_permissions=True
+			)
+	frappe.set_user(w.admin)
+	doc = frappe.get_doc("TD Duty Record", record.name)
+	doc.evidence_files = [row for row in doc.evidence_files if row.file != files[0]]
+	with pytest.raises(EvidenceRemovalError):
+		doc.save()
+
+
 def test_record_must_name_assigned_duties(world):
 	w = world
 	generate(w)
@@ -229,7 +319,7 @@ def test_record_must_name_assigned_duties(world):
 		new_record(w, w.a.unit, [department_only], nowdate())
 
 
-def test_checklist_confirmation_rights(world):
+def test_checklist_lines_are_reviewed_one_by_one_by_an_outsider(world):
 	w = world
 	template = frappe.db.get_value("TD Checklist Template", {"seed_key": "support-discipline-secretary"})
 	frappe.set_user(w.admin)
@@ -247,14 +337,69 @@ def test_checklist_confirmation_rights(world):
 	with pytest.raises(frappe.ValidationError):
 		checklist.save()
 	with pytest.raises(frappe.PermissionError):
-		frappe.get_doc("TD Unit Checklist", name).confirm()
+		frappe.get_doc("TD Unit Checklist", name).review(
+			[{"row": checklist.lines[0].name, "verdict": "Confirmed"}]
+		)
 	frappe.set_user(w.b.liaison)
 	assert name not in frappe.get_list("TD Unit Checklist", pluck="name")
 	frappe.set_user(w.inspector)
-	assert frappe.get_doc("TD Unit Checklist", name).confirm() == 2
+	checklist = frappe.get_doc("TD Unit Checklist", name)
+	first, second, third = (line.name for line in checklist.lines[:3])
+	with pytest.raises(frappe.ValidationError):  # an overrule needs its reason
+		checklist.review([{"row": first, "verdict": "Overruled"}])
+	with pytest.raises(frappe.ValidationError):  # an unanswered line cannot be reviewed
+		frappe.get_doc("TD Unit Checklist", name).review([{"row": third, "verdict": "Confirmed"}])
+	frappe.get_doc("TD Unit Checklist", name).review(
+		[
+			{"row": first, "verdict": "Overruled", "reason": "纪委书记仍分管财务工作"},
+			{"row": second, "verdict": "Confirmed"},
+		]
+	)
 	frappe.set_user(w.a.liaison)
 	checklist = frappe.get_doc("TD Unit Checklist", name)
-	assert checklist.confirmed_count == 2 and checklist.met_count == 1
+	assert (checklist.confirmed_count, checklist.overruled_count, checklist.met_count) == (1, 1, 1)
+	assert (checklist.lines[0].verdict, checklist.lines[0].verdict_reason) == (
+		"Overruled",
+		"纪委书记仍分管财务工作",
+	)
 	checklist.lines[0].status = "Not Met"
 	with pytest.raises(frappe.ValidationError):
 		checklist.save()
+
+
+def test_lines_found_not_met_become_tasks_in_one_action(world):
+	w = world
+	template = frappe.db.get_value("TD Checklist Template", {"seed_key": "support-discipline-secretary"})
+	frappe.set_user(w.admin)
+	create_checklists(YEAR, template, w.county)
+	name = frappe.db.get_value("TD Unit Checklist", {"unit": w.b.unit, "year": YEAR, "template": template})
+	frappe.set_user(w.b.liaison)
+	checklist = frappe.get_doc("TD Unit Checklist", name)
+	for line, answer in zip(checklist.lines[:3], ("Met", "Not Met", "Met"), strict=True):
+		line.status = answer
+	checklist.save()
+	rows = [line.name for line in checklist.lines[:3]]
+	frappe.set_user(w.inspector)
+	frappe.get_doc("TD Unit Checklist", name).review(
+		[
+			{"row": rows[0], "verdict": "Overruled", "reason": "未配备专用举报电话"},
+			{"row": rows[1], "verdict": "Confirmed"},
+			{"row": rows[2], "verdict": "Confirmed"},
+		]
+	)
+	frappe.set_user(w.b.liaison)
+	with pytest.raises(frappe.PermissionError):
+		checklist_tasks(name, add_days(today(), 20))
+	frappe.set_user(w.inspector)
+	created = checklist_tasks(name, add_days(today(), 20))
+	assert len(created) == 2  # the overruled "met" and the confirmed "not met"; the confirmed "met" stays
+	tasks = frappe.get_all(
+		"TD Rectification Task",
+		{"name": ("in", created)},
+		["unit", "workflow_state", "source_doctype", "source_name", "requirement"],
+	)
+	assert {(t.unit, t.workflow_state, t.source_doctype, t.source_name) for t in tasks} == {
+		(w.b.unit, "Issued", "TD Unit Checklist", name)
+	}
+	assert "未配备专用举报电话" in {t.requirement for t in tasks}
+	assert checklist_tasks(name, add_days(today(), 20)) == []  # each line has its task now

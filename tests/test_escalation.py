@@ -4,11 +4,11 @@ from datetime import date
 
 import frappe
 import pytest
-from frappe.utils import add_days, today
+from frappe.utils import add_days, getdate, today
 
 from tests.factories import CountyWorld, make_county_world, make_task
-from twoduty_app.services import task_states as ts
-from twoduty_app.tasks.escalation import run_daily
+from twoduty_app.supervision import task_states as ts
+from twoduty_app.supervision.escalation import mark_as_of, run_daily
 
 pytestmark = pytest.mark.usefixtures("rollback_each_test")
 
@@ -85,32 +85,19 @@ def test_traffic_light_rules():
 	assert ts.traffic_light("Draft", date(2026, 6, 1), d, 7) == ""
 
 
-def test_escalation_steps_happen_once_per_round():
-	args = dict(
-		state="In Progress", today=date(2026, 6, 10), failed_rechecks=0, due_soon_days=7,
-		interview_after_overdue_days=30, interview_after_failed_rechecks=2,
-	)  # fmt: skip
-	fresh = dict(reminded_round=0, notice_round=0, interview_round=0)
-	assert ts.escalation_steps(deadline=date(2026, 6, 12), round_=1, **fresh, **args) == ["reminder"]
-	assert (
-		ts.escalation_steps(deadline=date(2026, 6, 12), round_=1, **{**fresh, "reminded_round": 1}, **args)
-		== []
-	)
-	assert ts.escalation_steps(deadline=date(2026, 6, 1), round_=1, **fresh, **args) == ["notice"]
-	assert ts.escalation_steps(deadline=date(2026, 5, 1), round_=1, **fresh, **args) == [
-		"notice",
-		"interview",
+def test_data_marked_as_of_a_day_is_what_the_job_leaves_that_day(world):
+	"""The benchmark's builder marks bulk-loaded tasks with the job's own steps (`mark_as_of`): the job
+	run on the same day then finds nothing left to do for them."""
+	w = world
+	tasks = [task_with_deadline(w, w.b.unit, days) for days in (3, -2, -45)]
+	mark_as_of(getdate(today()))
+	run_daily()
+	assert all(notifications(t) == [] for t in tasks)
+	assert [frappe.db.get_value("TD Rectification Task", t, "escalation_level") for t in tasks] == [
+		"Due Reminder",
+		"Supervision Notice",
+		"Interview Proposed",
 	]
-	# a new round (after a failed recheck) starts the ladder again
-	assert ts.escalation_steps(
-		deadline=date(2026, 6, 12), round_=2, **{**fresh, "reminded_round": 1}, **args
-	) == ["reminder"]
-	assert (
-		ts.escalation_steps(
-			deadline=date(2026, 5, 1), round_=1, **fresh, **{**args, "state": "Pending Recheck"}
-		)
-		== []
-	)
 
 
 def test_due_soon_task_reminds_liaison_and_head_once(world):
@@ -163,7 +150,7 @@ def test_long_overdue_task_is_proposed_for_an_interview_once(world):
 	)
 	assert len(proposals) == 1
 	assert (proposals[0].status, proposals[0].unit, proposals[0].interview_category) == (
-		"Planned",
+		"Proposed",
 		w.b.unit,
 		"Reminder",
 	)
@@ -211,3 +198,35 @@ def test_settings_reject_a_zero_window(world):
 	settings.due_soon_days = 0
 	with pytest.raises(frappe.ValidationError):
 		settings.save()
+
+
+def test_a_proposal_waits_for_the_county_and_raises_no_second_task(world):
+	"""The escalation job proposes; nobody is summoned until the county confirms; holding the interview
+	issues no second task for the problem it is about."""
+	w = world
+	task = task_with_deadline(w, w.b.unit, -45)
+	run_daily()
+	[name] = frappe.get_all("TD Interview", {"proposed_for_task": task}, pluck="name")
+	interview = frappe.get_doc("TD Interview", name)
+	assert interview.status == "Proposed"
+	assert [row.rectification_task for row in interview.issues] == [task]
+	assert frappe.get_all("Notification Log", {"document_type": "TD Interview", "document_name": name}) == []
+	frappe.set_user(w.b.head)
+	with pytest.raises(frappe.PermissionError):
+		frappe.get_doc("TD Interview", name).confirm_plan()
+	frappe.set_user(w.inspector)
+	interview = frappe.get_doc("TD Interview", name)
+	with pytest.raises(frappe.ValidationError):  # not confirmed yet: it cannot have been held
+		interview.mark_held()
+	interview.confirm_plan(place="县纪委三楼会议室")
+	notices = frappe.get_all(
+		"Notification Log", {"document_type": "TD Interview", "document_name": name}, pluck="for_user"
+	)
+	assert sorted(notices) == sorted([w.b.head, w.b.secretary])
+	interview = frappe.get_doc("TD Interview", name)
+	interview.interviewer = w.inspector
+	interview.save()
+	interview.mark_held()
+	assert interview.create_rectification_tasks() == []
+	assert frappe.db.count("TD Rectification Task", {"source_name": name}) == 0
+	assert frappe.db.get_value("TD Interview", name, "status") == "Held"

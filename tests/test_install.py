@@ -2,7 +2,8 @@
 
 import frappe
 
-from twoduty_app.services.access import POSITION_ROLES
+from twoduty_app.common.settings import FIELDS
+from twoduty_app.common.vocabulary import POSITION_ROLES, TASK_STATES
 
 
 def test_roles_are_installed_with_desk_access():
@@ -14,17 +15,7 @@ def test_task_workflow_is_active_with_its_states_and_actions():
 	workflow = frappe.get_doc("Workflow", "TD Rectification Task Workflow")
 	assert workflow.is_active and workflow.document_type == "TD Rectification Task"
 	assert workflow.workflow_state_field == "workflow_state"
-	states = {s.state for s in workflow.states}
-	assert states == {
-		"Draft",
-		"Issued",
-		"Plan Submitted",
-		"In Progress",
-		"Report Submitted",
-		"Pending Recheck",
-		"Closed",
-		"Cancelled",
-	}
+	assert {s.state for s in workflow.states} == set(TASK_STATES)
 	actions = {(t.state, t.action, t.next_state, t.allowed) for t in workflow.transitions}
 	assert ("Report Submitted", "Sign Off", "Pending Recheck", "TwoDuty Unit Head") in actions
 	assert not any(a[1] == "Sign Off" and a[3] == "TwoDuty Liaison" for a in actions)
@@ -39,5 +30,11 @@ def test_users_never_see_stack_traces():
 
 
 def test_settings_have_their_defaults():
+	"""Install saves each setting's default (7, 7, 30 and 2 days or rechecks)."""
 	settings = frappe.get_single("TD Settings")
-	assert settings.due_soon_days >= 1 and settings.interview_after_overdue_days >= 1
+	assert {f: settings.get(f) for f in FIELDS} == {
+		"due_soon_days": 7,
+		"immediate_days": 7,
+		"interview_after_overdue_days": 30,
+		"interview_after_failed_rechecks": 2,
+	}

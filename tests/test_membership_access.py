@@ -4,7 +4,7 @@ import frappe
 import pytest
 
 from tests.factories import make_unit, make_user, set_members, uid, unit_permissions, user_roles
-from twoduty_app.permissions.unit_scope import scoped_unit_names
+from twoduty_app.permissions.unit_scope import is_unit_in_scope
 
 
 @pytest.fixture
@@ -109,4 +109,4 @@ def test_new_village_is_visible_to_township_members_at_once(township):
 	after = set(frappe.get_list("TD Unit", pluck="name"))
 	assert after == before | {village}
 	assert frappe.get_doc("TD Unit", village).has_permission("read")
-	assert village in scoped_unit_names(liaison)
+	assert is_unit_in_scope(village, liaison)

@@ -10,7 +10,7 @@ from frappe.utils import getdate, nowdate
 
 from tests import http
 from tests.factories import PNG, make_county_world, make_task, state
-from twoduty_app.services.duty import generate_assignments
+from twoduty_app.responsibility.assignments import generate_assignments
 
 API = "/api/method/twoduty_app.api.mobile"
 
@@ -20,7 +20,8 @@ def world():
 	w = make_county_world(commit=True)
 	frappe.set_user(w.inspector)
 	w.extra["soon"] = make_task(w.a.unit, deadline_days=5, problem="临近期限的问题")
-	w.extra["later"] = make_task(w.a.villages[0], deadline_days=50, problem="较晚到期的问题")
+	w.extra["later"] = make_task(w.a.unit, deadline_days=50, problem="较晚到期的问题")
+	w.extra["village"] = make_task(w.a.villages[0], deadline_days=60, problem="村级问题")
 	w.extra["other"] = make_task(w.b.unit, problem="乙乡问题")
 	frappe.set_user("Administrator")
 	generate_assignments(getdate(nowdate()).year, w.county, publish_progress=False)
@@ -109,6 +110,18 @@ def test_workflow_from_the_phone_follows_the_desks_rules(world):
 	assert other.status == 403
 
 
+def test_the_phone_offers_no_action_on_a_task_of_a_unit_below(world):
+	"""The township's liaison reads the village's task but acts only for the township."""
+	task = world.extra["village"]
+	liaison = world.extra["tokens"][world.a.liaison]
+	detail = http.get(f"{API}.task_detail", liaison, name=task).json()["message"]
+	assert detail["problem"] == "村级问题" and detail["actions"] == []
+	refused = http.post(f"{API}.apply_action", liaison, {"name": task, "action": "Submit Plan"})
+	assert refused.status in (403, 417)
+	frappe.db.rollback()
+	assert state(task) == "Issued"
+
+
 def test_duty_record_from_the_phone(world):
 	token = world.extra["tokens"][world.a.liaison]
 	options = http.get(f"{API}.duty_options", token).json()["message"]
@@ -124,12 +137,21 @@ def test_duty_record_from_the_phone(world):
 			"record_date": nowdate(),
 			"duty_items": frappe.as_json([duty]),
 		},
-		[("talk.jpg", PNG)],
+		[("talk.jpg", PNG), ("minutes.png", PNG), ("sign-in.png", PNG)],
 	)
 	assert resp.status == 200, resp.text[:300]
 	name = resp.json()["message"]["name"]
 	frappe.db.rollback()
-	assert frappe.db.get_value("TD Duty Record", name, "evidence").startswith("/private/files/")
+	# every photo is kept, each a private file of the record
+	files = frappe.get_all(
+		"TD Evidence File",
+		{"parent": name, "parenttype": "TD Duty Record"},
+		["file", "description"],
+		order_by="idx",
+	)
+	assert [f.description for f in files] == ["talk.jpg", "minutes.png", "sign-in.png"]
+	assert all(f.file.startswith("/private/files/") for f in files)
+	assert frappe.db.count("File", {"attached_to_doctype": "TD Duty Record", "attached_to_name": name}) == 3
 	denied = http.upload(
 		f"{API}.record_duty",
 		token,

@@ -8,57 +8,33 @@ from frappe.utils import add_days, getdate, nowdate, today
 from pypdf import PdfReader
 
 from tests import http
-from tests.factories import attach_evidence, make_county_world, make_task, workflow
-from twoduty_app.services.duty import generate_assignments
+from tests.factories import (
+	bring_to_pending_recheck,
+	make_county_world,
+	make_interview,
+	make_task,
+	recheck,
+)
+from twoduty_app.responsibility.assignments import generate_assignments
 
 
 @pytest.fixture(scope="module")
 def world():
 	w = make_county_world(commit=False)
+	interview = make_interview(
+		w,
+		place="县纪委三楼会议室",
+		issues=[{"problem": "三重一大事项未经集体研究", "deadline": add_days(today(), 30)}],
+	)
 	frappe.set_user(w.inspector)
-	interview = frappe.get_doc(
-		{
-			"doctype": "TD Interview",
-			"title": "甲乡党委书记约谈",
-			"interview_kind": "Individual",
-			"interview_category": "Reminder",
-			"unit": w.a.unit,
-			"interview_date": today(),
-			"place": "县纪委三楼会议室",
-			"interviewer": w.inspector,
-			"interviewees": [{"user": w.a.head, "position": "Unit Head"}],
-			"issues": [{"problem": "三重一大事项未经集体研究", "deadline": add_days(today(), 30)}],
-		}
-	).insert()
 	task = make_task(w.a.unit, problem="三重一大事项未经集体研究")
-	frappe.set_user(w.a.liaison)
-	doc = frappe.get_doc("TD Rectification Task", task)
-	doc.measures = "建立集体决策台账"
-	doc.save()
-	workflow(task, "Submit Plan", w.a.liaison)
-	workflow(task, "Approve Plan", w.a.head)
-	frappe.set_user(w.a.liaison)
-	doc = frappe.get_doc("TD Rectification Task", task)
-	doc.append("progress", {"note": "已建立台账", "evidence": attach_evidence(task)})
-	doc.save()
-	workflow(task, "Submit Report", w.a.liaison)
-	workflow(task, "Sign Off", w.a.head)
-	frappe.set_user(w.inspector)
-	recheck = frappe.get_doc(
-		{
-			"doctype": "TD Recheck",
-			"rectification_task": task,
-			"rechecker": w.inspector,
-			"result": "Pass",
-			"findings": "台账完整",
-		}
-	).insert()
-	recheck.submit()
+	bring_to_pending_recheck(w, task)
+	check = recheck(task, w.inspector, "Pass")
 	frappe.set_user("Administrator")
 	generate_assignments(getdate(nowdate()).year, w.county, publish_progress=False)
 	assignment = frappe.db.get_value("TD Duty Assignment", {"unit": w.a.unit})
 	frappe.db.commit()
-	w.extra.update(interview=interview.name, task=task, recheck=recheck.name, assignment=assignment)
+	w.extra.update(interview=interview.name, task=task, recheck=check.name, assignment=assignment)
 	return w
 
 

@@ -7,7 +7,7 @@ from frappe.utils import add_days, nowdate, today
 from tests import http
 from tests.factories import CountyWorld, make_county_world, make_task
 from twoduty_app.permissions.unit_scope import SCOPED_DOCTYPES
-from twoduty_app.services.duty import generate_assignments
+from twoduty_app.responsibility.assignments import generate_assignments
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +72,19 @@ def world() -> CountyWorld:
 	template = frappe.db.get_value("TD Checklist Template", {"seed_key": "standard-charts"})
 	records["TD Unit Checklist"] = (
 		frappe.get_doc({"doctype": "TD Unit Checklist", "unit": w.b.unit, "year": year, "template": template})
+		.insert()
+		.name
+	)
+	records["TD Delegation"] = (
+		frappe.get_doc(
+			{
+				"doctype": "TD Delegation",
+				"unit": w.b.unit,
+				"deputy": w.b.team_member,
+				"from_date": today(),
+				"to_date": add_days(today(), 10),
+			}
+		)
 		.insert()
 		.name
 	)

@@ -13,14 +13,16 @@ from tests.factories import (
 	held_interview,
 	make_county_world,
 	make_task,
+	make_user,
 	recheck,
+	set_members,
 )
 from twoduty_app.api import dashboard
+from twoduty_app.responsibility.assignments import generate_assignments
+from twoduty_app.responsibility.periods import period_bounds
 from twoduty_app.responsibility.report.horizontal_comparison import horizontal_comparison
 from twoduty_app.responsibility.report.vertical_reach import vertical_reach
-from twoduty_app.services import tally
-from twoduty_app.services.duty import generate_assignments
-from twoduty_app.services.periods import period_bounds
+from twoduty_app.units import tally
 
 pytestmark = pytest.mark.usefixtures("rollback_each_test")
 YEAR = getdate(nowdate()).year
@@ -31,6 +33,12 @@ HELD = ("Held", "Following Up", "Closed")
 def world() -> CountyWorld:
 	w = make_county_world(commit=False)
 	generate_assignments(YEAR, w.county, publish_progress=False)
+	# the village works its own tasks
+	w.extra["village_people"] = (make_user("v-liaison"), make_user("v-head"))
+	set_members(
+		w.a.villages[0],
+		[(w.extra["village_people"][0], "Liaison"), (w.extra["village_people"][1], "Unit Head")],
+	)
 	frappe.db.commit()
 	w.extra["token"] = http.api_token(w.a.liaison)
 	return w
@@ -105,7 +113,7 @@ def test_a_task_is_tallied_from_issue_to_close_out(world):
 	assert row.last_activity_on == getdate(today())
 	assert (row.tasks_issued, row.tasks_closed, row.closed_in_year) == (1, 0, 0)
 
-	bring_to_pending_recheck(w, task)
+	bring_to_pending_recheck(w, task, *w.extra["village_people"])
 	recheck(task, w.inspector, "Pass")
 	row = tally_row(village)
 	assert (row.tasks_closed, row.tasks_closed_on_time, row.closed_in_year, row.closed_in_year_on_time) == (
@@ -279,7 +287,7 @@ def test_vertical_reach_counts_a_unit_in_the_quarter_of_its_activity(world):
 def test_the_tally_is_kept_by_hooks_the_scheduler_and_a_patch():
 	hooks = frappe.get_hooks("doc_events")
 	for source in tally.SOURCE_DATES:
-		assert hooks[source]["on_change"] == ["twoduty_app.services.tally.on_source_change"]
-		assert hooks[source]["after_delete"] == ["twoduty_app.services.tally.on_source_delete"]
-	assert "twoduty_app.services.tally.rebuild" in frappe.get_hooks("scheduler_events")["daily"]
+		assert hooks[source]["on_change"] == ["twoduty_app.units.tally.on_source_change"]
+		assert hooks[source]["after_delete"] == ["twoduty_app.units.tally.on_source_delete"]
+	assert "twoduty_app.units.tally.rebuild" in frappe.get_hooks("scheduler_events")["daily_long"]
 	assert frappe.db.exists("Patch Log", {"patch": "twoduty_app.patches.v0_1.build_unit_tally"})

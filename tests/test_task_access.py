@@ -5,7 +5,7 @@ import pytest
 from frappe.utils import add_days, today
 
 from tests import http
-from tests.factories import CountyWorld, attach_evidence, make_county_world, make_task, state
+from tests.factories import CountyWorld, attach_evidence, make_county_world, make_interview, make_task, state
 
 
 @pytest.fixture(scope="module")
@@ -191,20 +191,14 @@ def test_viewer_reads_every_task_and_changes_none(world):
 
 def test_interview_coverage_lists_who_was_and_was_not_interviewed(world):
 	w = world
-	frappe.set_user(w.inspector)
-	interview = frappe.get_doc(
-		{
-			"doctype": "TD Interview",
-			"title": "年度约谈",
-			"interview_kind": "Collective",
-			"interview_category": "Routine",
-			"unit": w.county,
-			"interview_date": today(),
-			"interviewer": w.inspector,
-			"interviewees": [{"user": w.a.head}, {"user": w.a.secretary}, {"user": w.b.head}],
-		}
-	).insert()
-	interview.mark_held()
+	interview = make_interview(
+		w,
+		unit=w.county,
+		title="年度约谈",
+		interview_category="Routine",
+		interviewees=[{"user": w.a.head}, {"user": w.a.secretary}, {"user": w.b.head}],
+		held=True,
+	)
 	frappe.db.commit()
 	token = w.extra["tokens"][w.viewer]
 	resp = http.get(

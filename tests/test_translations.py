@@ -74,3 +74,36 @@ def test_site_serves_the_app_translations_in_zh():
 	clear_translation_cache()
 	assert frappe._("TD Unit") == "责任单位"
 	assert frappe._("Grassroots Station") == "基层站所"
+
+
+def frappe_translations() -> dict[str, str]:
+	"""Frappe's own zh rows without context."""
+	with (pathlib.Path(frappe.get_app_path("frappe")) / "translations" / "zh.csv").open(
+		encoding="utf-8"
+	) as f:
+		return {row[0]: row[1] for row in csv.reader(f) if len(row) == 2 or (len(row) > 2 and not row[2])}
+
+
+def test_no_app_row_changes_frappes_own_chinese():
+	"""A row without context applies to the whole site: it must not re-translate a word Frappe translates."""
+	frappes = frappe_translations()
+	with (APP / "translations" / "zh.csv").open(encoding="utf-8") as f:
+		rows = [row for row in csv.reader(f) if len(row) >= 2]
+	clashes = [
+		(row[0], row[1], frappes[row[0]])
+		for row in rows
+		if (len(row) == 2 or not row[2]) and row[0] in frappes and frappes[row[0]] != row[1]
+	]
+	assert clashes == []
+
+
+def test_the_workflows_use_no_generic_action_name():
+	"""Actions are the app's own words: translating them changes nothing else on the site (not ERPNext's
+	Issue doctype, nor Frappe's Cancel button)."""
+	actions = {
+		t.action
+		for w in frappe.get_all("Workflow", {"name": ("like", "TD %")}, pluck="name")
+		for t in frappe.get_doc("Workflow", w).transitions
+	}
+	assert actions & {"Issue", "Cancel", "Sign"} == set()
+	assert not frappe.db.exists("Workflow Action Master", "Issue")

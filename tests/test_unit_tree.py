@@ -10,7 +10,7 @@ from twoduty_app.exceptions import (
 	DuplicateUnitError,
 	InvalidUnitParentError,
 )
-from twoduty_app.services import unit_rules
+from twoduty_app.units import rules as unit_rules
 
 
 @pytest.fixture
