@@ -134,7 +134,8 @@ install_app_into_bench() {
 	mkdir -p "$target"
 	(cd "$REPO_ROOT" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$target"
 	is_root && chown -R "$owner": "$target"
-	if ! as_bench "env/bin/python -c 'import $APP' 2>/dev/null"; then
+	# installed, with its dependencies (pyproject.toml)? Otherwise pip installs it (editable) and them
+	if ! as_bench "env/bin/python -c 'import $APP, chinese_calendar' 2>/dev/null"; then
 		say "pip install -e apps/$APP"
 		as_bench "env/bin/python -m pip install --quiet -e apps/$APP" || die "pip install of $APP failed"
 	fi

@@ -13,19 +13,29 @@ from twoduty_app.supervision.escalation import mark_as_of, run_daily
 pytestmark = pytest.mark.usefixtures("rollback_each_test")
 
 
-@pytest.fixture(scope="module")
-def world() -> CountyWorld:
-	w = make_county_world(commit=True)
-	frappe.set_user("Administrator")
+def save_settings(**values) -> None:
 	settings = frappe.get_single("TD Settings")
-	(
-		settings.due_soon_days,
-		settings.interview_after_overdue_days,
-		settings.interview_after_failed_rechecks,
-	) = 7, 30, 2
+	settings.update(values)
 	settings.save()
 	frappe.db.commit()
-	return w
+
+
+@pytest.fixture(scope="module")
+def world() -> CountyWorld:
+	"""The ladder in calendar days, whatever today's date (test_calendar.py proves the working days)."""
+	w = make_county_world(commit=True)
+	frappe.set_user("Administrator")
+	save_settings(
+		due_soon_days=7,
+		interview_after_overdue_days=30,
+		interview_after_failed_rechecks=2,
+		due_soon_in_working_days=0,
+		overdue_in_working_days=0,
+	)
+	yield w
+	frappe.set_user("Administrator")
+	frappe.db.rollback()
+	save_settings(due_soon_in_working_days=1, overdue_in_working_days=1)
 
 
 # notifications a task had before the escalation job ran (e.g. "new task" to the unit when it was issued)
@@ -76,13 +86,13 @@ def task_with_deadline(w: CountyWorld, unit: str, deadline_days: int) -> str:
 
 
 def test_traffic_light_rules():
-	d = date(2026, 6, 10)
-	assert ts.traffic_light("In Progress", date(2026, 6, 9), d, 7) == "Overdue"
-	assert ts.traffic_light("In Progress", date(2026, 6, 10), d, 7) == "Due Soon"
-	assert ts.traffic_light("Issued", date(2026, 6, 17), d, 7) == "Due Soon"
-	assert ts.traffic_light("Issued", date(2026, 6, 18), d, 7) == "On Track"
-	assert ts.traffic_light("Closed", date(2026, 6, 1), d, 7) == ""
-	assert ts.traffic_light("Draft", date(2026, 6, 1), d, 7) == ""
+	d, soon = date(2026, 6, 10), date(2026, 6, 17)
+	assert ts.traffic_light("In Progress", date(2026, 6, 9), d, soon) == "Overdue"
+	assert ts.traffic_light("In Progress", date(2026, 6, 10), d, soon) == "Due Soon"
+	assert ts.traffic_light("Issued", date(2026, 6, 17), d, soon) == "Due Soon"
+	assert ts.traffic_light("Issued", date(2026, 6, 18), d, soon) == "On Track"
+	assert ts.traffic_light("Closed", date(2026, 6, 1), d, soon) == ""
+	assert ts.traffic_light("Draft", date(2026, 6, 1), d, soon) == ""
 
 
 def test_data_marked_as_of_a_day_is_what_the_job_leaves_that_day(world):

@@ -2,7 +2,7 @@
 
 import frappe
 
-from twoduty_app.common.settings import FIELDS
+from twoduty_app.common.settings import FIELDS, SWITCHES, get_settings
 from twoduty_app.common.vocabulary import POSITION_ROLES, TASK_STATES
 
 
@@ -30,11 +30,16 @@ def test_users_never_see_stack_traces():
 
 
 def test_settings_have_their_defaults():
-	"""Install saves each setting's default (7, 7, 30 and 2 days or rechecks)."""
-	settings = frappe.get_single("TD Settings")
-	assert {f: settings.get(f) for f in FIELDS} == {
+	"""What the rules read on a site nobody configured: the DocType's defaults."""
+	assert {f: get_settings()[f] for f in (*FIELDS, *SWITCHES)} == {
 		"due_soon_days": 7,
-		"immediate_days": 7,
 		"interview_after_overdue_days": 30,
 		"interview_after_failed_rechecks": 2,
+		"plan_working_days": 5,
+		"immediate_working_days": 7,
+		"deadline_working_days": 30,
+		"ongoing_working_days": 60,
+		"max_extensions": 2,
+		"due_soon_in_working_days": 1,
+		"overdue_in_working_days": 1,
 	}

@@ -75,6 +75,11 @@ def world() -> CountyWorld:
 		.insert()
 		.name
 	)
+	frappe.set_user(w.b.liaison)
+	records["TD Extension Request"] = frappe.get_doc(
+		"TD Rectification Task", records["TD Rectification Task"]
+	).request_extension(add_days(today(), 90), "等待上级批复")
+	frappe.set_user("Administrator")
 	records["TD Delegation"] = (
 		frappe.get_doc(
 			{

@@ -57,3 +57,11 @@ class LateRecordError(frappe.ValidationError):
 
 class EvidenceFileError(frappe.ValidationError):
 	pass
+
+
+class ExtensionError(frappe.ValidationError):
+	pass
+
+
+class TaskPausedError(frappe.ValidationError):
+	pass

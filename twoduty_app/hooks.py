@@ -73,6 +73,7 @@ permission_query_conditions = {
 	"TD Duty Record": "twoduty_app.permissions.unit_scope.query_conditions",
 	"TD Unit Checklist": "twoduty_app.permissions.unit_scope.query_conditions",
 	"TD Delegation": "twoduty_app.permissions.unit_scope.query_conditions",
+	"TD Extension Request": "twoduty_app.permissions.unit_scope.query_conditions",
 	"File": "twoduty_app.permissions.unit_scope.file_query_conditions",
 }
 has_permission = {
@@ -85,6 +86,7 @@ has_permission = {
 	"TD Duty Record": "twoduty_app.permissions.unit_scope.has_permission",
 	"TD Unit Checklist": "twoduty_app.permissions.unit_scope.has_permission",
 	"TD Delegation": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Extension Request": "twoduty_app.permissions.unit_scope.has_permission",
 }
 
 # per-unit yearly figures (TD Unit Tally) follow every change of their sources
@@ -115,7 +117,10 @@ doc_events = {
 ignore_links_on_delete = ["TD Unit Tally"]
 
 scheduler_events = {
-	"daily": ["twoduty_app.supervision.escalation.run_daily"],
+	"daily": [
+		"twoduty_app.supervision.escalation.run_daily",
+		"twoduty_app.supervision.holidays.remind_missing_next_year",
+	],
 	# heavy nightly work runs on the long queue
 	"daily_long": [
 		"twoduty_app.responsibility.assignments.refresh_current_year",

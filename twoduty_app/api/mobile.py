@@ -10,6 +10,7 @@ from frappe.utils import cint, nowdate
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.exceptions import EvidenceFileError
+from twoduty_app.supervision.deadlines import working_days_left
 
 MAX_FILE_MB = 10
 MAX_FILES = 6
@@ -58,6 +59,8 @@ def task_detail(name: str) -> dict:
 		**{f: doc.get(f) for f in TASK_FIELDS},
 		"requirement": doc.requirement,
 		"measures": doc.measures,
+		"paused": doc.paused,
+		"working_days_left": working_days_left(doc.deadline),
 		"progress": [
 			{
 				"date": r.progress_date,
@@ -70,7 +73,9 @@ def task_detail(name: str) -> dict:
 		],
 		"history": [{"state": h.content, "user": h.owner, "at": h.creation} for h in history],
 		"rechecks": rechecks,
-		"actions": [t.action for t in get_transitions(doc)] if doc.has_permission("write") else [],
+		"actions": [t.action for t in get_transitions(doc)]
+		if doc.has_permission("write") and not doc.paused
+		else [],
 		"can_add_progress": doc.has_permission("write") and doc.workflow_state in v.UNIT_TURN_STATES,
 	}
 

@@ -25,10 +25,10 @@ def previous_month(day: date) -> tuple[int, int]:
 	return (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
 
 
-def deadline_light(deadline: date, today: date, due_soon_days: int) -> str:
-	"""The traffic light of a deadline: overdue (red), due within `due_soon_days` (yellow), on track."""
+def deadline_light(deadline: date, today: date, soon_limit: date) -> str:
+	"""The traffic light of a deadline: overdue (red), due by `soon_limit` (yellow), on track (green)."""
 	if deadline < today:
 		return OVERDUE
-	if deadline <= today + timedelta(days=due_soon_days):
+	if deadline <= soon_limit:
 		return DUE_SOON
 	return ON_TRACK

@@ -35,5 +35,7 @@ def task_columns(*fieldnames: str) -> list[dict]:
 		"round": {"label": _("Round"), "fieldtype": "Int", "width": 70},
 		"failed_rechecks": {"label": _("Failed Rechecks"), "fieldtype": "Int", "width": 90},
 		"closed_on": {"label": _("Closed On"), "fieldtype": "Date", "width": 100},
+		"extensions": {"label": _("Extensions Granted"), "fieldtype": "Int", "width": 90},
+		"paused": {"label": _("Suspended"), "fieldtype": "Check", "width": 80},
 	}
 	return [{"fieldname": f, **columns[f]} for f in fieldnames]

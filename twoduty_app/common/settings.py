@@ -3,16 +3,28 @@
 import frappe
 
 DOCTYPE = "TD Settings"
-# the settings every rule reads; their defaults live in the DocType JSON, nowhere else
+# the numbers every rule reads (each at least 1); their defaults live in the DocType JSON, nowhere else
 FIELDS = (
 	"due_soon_days",
-	"immediate_days",
 	"interview_after_overdue_days",
 	"interview_after_failed_rechecks",
+	"plan_working_days",
+	"immediate_working_days",
+	"deadline_working_days",
+	"ongoing_working_days",
+	"max_extensions",
 )
+# switches: whether a window or a threshold counts working days (or calendar days)
+SWITCHES = ("due_soon_in_working_days", "overdue_in_working_days")
 
 
 def get_settings() -> frappe._dict:
 	settings = frappe.get_cached_doc(DOCTYPE)
 	meta = frappe.get_meta(DOCTYPE)
-	return frappe._dict({f: settings.get(f) or frappe.utils.cint(meta.get_field(f).default) for f in FIELDS})
+
+	def default(fieldname) -> int:
+		return frappe.utils.cint(meta.get_field(fieldname).default)
+
+	values = {f: settings.get(f) or default(f) for f in FIELDS}
+	values.update({f: default(f) if settings.get(f) is None else settings.get(f) for f in SWITCHES})
+	return frappe._dict(values)

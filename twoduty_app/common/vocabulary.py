@@ -165,6 +165,9 @@ REVIEWED = "Reviewed"
 PENDING_REVIEW = "Pending Review"
 LATE_PENDING, LATE_APPROVED, LATE_REJECTED = "Pending", "Approved", "Rejected"
 MET, NOT_MET = "Met", "Not Met"
+# an extension request (延期申请)
+EXTENSION_PENDING, EXTENSION_APPROVED, EXTENSION_REFUSED = "Pending", "Approved", "Refused"
+EXTENSION_STATUSES = (EXTENSION_PENDING, EXTENSION_APPROVED, EXTENSION_REFUSED)
 # the county's review of a checklist line
 VERDICT_CONFIRMED, VERDICT_OVERRULED = "Confirmed", "Overruled"
 VERDICTS = (VERDICT_CONFIRMED, VERDICT_OVERRULED)
@@ -199,6 +202,8 @@ def boot() -> dict:
 		"unit_head_role": ROLE_UNIT_HEAD,
 		"signed": SIGNED,
 		"met": MET,
+		"extension_pending": EXTENSION_PENDING,
+		"unit_turn_states": UNIT_TURN_STATES,
 		"not_met": NOT_MET,
 		"verdicts": VERDICTS,
 		"verdict_confirmed": VERDICT_CONFIRMED,

@@ -64,7 +64,7 @@ def build_tasks(count: int, today: date, seed: int = 1, log=print, start: int = 
 		issued = today - timedelta(days=rng.randint(0, 400))
 		deadline = issued + timedelta(days=rng.randint(7, 120))
 		closed = min(today, deadline + timedelta(days=rng.randint(-20, 15))) if state == ts.CLOSED else None
-		light = ts.traffic_light(state, deadline, today, 7)
+		light = ts.traffic_light(state, deadline, today, today + timedelta(days=7))
 		rows.append(
 			(
 				f"ZG-BENCH-{i + 1:07d}", unit, names[unit], f"规模测试问题{i + 1}", rng.choice(v.RECTIFICATION_KINDS),

@@ -22,6 +22,7 @@ SCOPED_DOCTYPES: dict[str, str | None] = {
 	"TD Duty Record": "unit",
 	"TD Unit Checklist": "unit",
 	"TD Delegation": "unit",
+	"TD Extension Request": "unit",
 }
 
 

@@ -12,7 +12,7 @@ from frappe.utils import getdate, nowdate
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.dates import deadline_light, year_bounds
-from twoduty_app.common.settings import get_settings
+from twoduty_app.common.workdays import due_soon_limit
 from twoduty_app.responsibility import periods
 
 COMMIT_EVERY = 100
@@ -111,7 +111,7 @@ def generate_assignments(year: int, county: str | None = None, publish_progress:
 def refresh_progress(assignment, today: date | None = None) -> None:
 	"""Recompute each row's period, record and traffic light, and the assignment's progress."""
 	today = today or getdate(nowdate())
-	due_soon_days = get_settings().due_soon_days
+	soon_limit = due_soon_limit(today)
 	year_start, year_end = year_bounds(assignment.year)
 	Record = frappe.qb.DocType("TD Duty Record")
 	RecordItem = frappe.qb.DocType("TD Duty Record Item")
@@ -142,7 +142,7 @@ def refresh_progress(assignment, today: date | None = None) -> None:
 		elif missed_previous or end < today:
 			item.traffic_light = v.OVERDUE
 		else:
-			item.traffic_light = deadline_light(end, today, due_soon_days)
+			item.traffic_light = deadline_light(end, today, soon_limit)
 		done += item.recorded_in_period
 	assignment.progress = round(100 * done / len(assignment.items), 1) if assignment.items else 0
 

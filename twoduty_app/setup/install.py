@@ -6,8 +6,10 @@ import frappe
 def after_sync():
 	"""After install (fixtures are in by then) and after every migrate."""
 	from twoduty_app.responsibility.seed import seed_all
+	from twoduty_app.supervision.holidays import seed_holidays
 
 	seed_all()
+	seed_holidays()
 	drop_renamed_workflow_actions()
 
 

@@ -21,25 +21,16 @@ def make_tasks_from_problems(source) -> list[str]:
 	"""Create and issue one rectification task for each problem row that has none yet."""
 	table, _following, _closed = SOURCES[source.doctype]
 	created = []
-	immediate_days = get_settings().immediate_days
 	for row in source.get(table):
 		if row.rectification_task:
 			continue
-		deadline = row.deadline or (
-			add_days(today(), immediate_days) if row.rectification_kind == v.IMMEDIATE else None
-		)
-		if not deadline:
-			frappe.throw(
-				_("Row {0}: please set a deadline for {1}.").format(row.idx, frappe.bold(row.problem[:40])),
-				InvalidDeadlineError,
-				title=_("Deadline Missing"),
-			)
+		# a row without a deadline gets its kind's default period in working days (TD Settings)
 		task = issue_task(
 			row.unit or source.unit,
 			row.problem,
 			row.requirement,
 			row.rectification_kind or v.DEADLINE,
-			deadline,
+			row.deadline,
 			source,
 		)
 		row.db_set("rectification_task", task)

@@ -20,6 +20,7 @@ from frappe.utils import add_days, getdate, nowdate
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.notify import notify
 from twoduty_app.common.settings import get_settings
+from twoduty_app.common.workdays import due_soon_limit, long_overdue_limit
 from twoduty_app.permissions.roles import users_with_role
 from twoduty_app.units.lookups import contacts_for_units
 
@@ -38,13 +39,14 @@ class Step:
 		"""Tasks for which this step is due today and has not happened in their current round."""
 		return (
 			Task.workflow_state.isin(v.UNIT_TURN_STATES)
+			& (IfNull(Task.paused, 0) == 0)
 			& self.due(today, settings)
 			& (IfNull(Task[self.marker], 0) < Task.round)
 		)
 
 
 def _due_soon(today: date, settings) -> Criterion:
-	return (Task.deadline >= today) & (Task.deadline <= today + timedelta(days=settings.due_soon_days))
+	return (Task.deadline >= today) & (Task.deadline <= due_soon_limit(today, settings))
 
 
 def _overdue(today: date, settings) -> Criterion:
@@ -52,7 +54,7 @@ def _overdue(today: date, settings) -> Criterion:
 
 
 def _interview_due(today: date, settings) -> Criterion:
-	long_overdue = today - timedelta(days=settings.interview_after_overdue_days)
+	long_overdue = long_overdue_limit(today, settings)
 	return (Task.deadline < long_overdue) | (Task.failed_rechecks >= settings.interview_after_failed_rechecks)
 
 
@@ -66,7 +68,7 @@ def run_daily(today: str | date | None = None) -> dict:
 	"""Scheduler entry point (daily). Returns how many tasks each step touched."""
 	settings = get_settings()
 	today = getdate(today or nowdate())
-	counts = {"lights": refresh_traffic_lights(today, settings.due_soon_days)}
+	counts = {"lights": refresh_traffic_lights(today, settings)}
 	counts["reminders"] = send_reminders(today, settings)
 	counts["notices"] = send_supervision_notices(today, settings)
 	counts["interviews"] = propose_interviews(today, settings)
@@ -84,15 +86,15 @@ def mark_as_of(day: date, settings=None) -> None:
 		).where(step.pending(day, settings)).run()
 
 
-def refresh_traffic_lights(today: date, due_soon_days: int) -> int:
-	"""Green/yellow/red for every open task, written only where it changed."""
-	soon = today + timedelta(days=due_soon_days)
-	lit = Task.workflow_state.isin(v.LIT_STATES)
+def refresh_traffic_lights(today: date, settings) -> int:
+	"""Green/yellow/red for every open task that is not suspended, written only where it changed."""
+	soon = due_soon_limit(today, settings)
+	lit = Task.workflow_state.isin(v.LIT_STATES) & (IfNull(Task.paused, 0) == 0)
 	rules = [
 		(v.OVERDUE, lit & (Task.deadline < today)),
 		(v.DUE_SOON, lit & (Task.deadline >= today) & (Task.deadline <= soon)),
 		(v.ON_TRACK, lit & (Task.deadline > soon)),
-		("", Task.workflow_state.notin(v.LIT_STATES)),
+		("", Task.workflow_state.notin(v.LIT_STATES) | (Task.paused == 1)),
 	]
 	changed = 0
 	for light, condition in rules:

@@ -5,6 +5,7 @@ from frappe import _
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.notify import notify
+from twoduty_app.permissions.roles import users_with_role
 from twoduty_app.supervision import task_states as ts
 from twoduty_app.units.lookups import contacts_for_units
 
@@ -74,5 +75,37 @@ def interview_announced(interview) -> None:
 		lambda lang: _("Interview notice: {0}", lang=lang).format(interview.title),
 		lambda lang: _("You are asked to attend an interview on {0} at {1}.", lang=lang).format(
 			_date(interview.interview_date), interview.place or _("a place to be announced", lang=lang)
+		),
+	)
+
+
+def extension_requested(task, request) -> None:
+	"""The county's staff hear of a unit's request for more time."""
+	notify(
+		[
+			*users_with_role(v.ROLE_INSPECTOR, unscoped_only=True),
+			*users_with_role(v.ROLE_ADMIN, unscoped_only=True),
+		],
+		request.doctype,
+		request.name,
+		lambda lang: _("{0} asks to extend task {1}", lang=lang).format(task.unit_name, task.name),
+		lambda lang: _("From {0} to {1}. Reason: {2}", lang=lang).format(
+			_date(request.current_deadline), _date(request.requested_deadline), request.reason
+		),
+	)
+
+
+def extension_decided(task, request) -> None:
+	"""The unit hears the county's decision."""
+	approved = request.status == v.EXTENSION_APPROVED
+	notify(
+		{request.requested_by, *_unit_people(task.unit)},
+		task.doctype,
+		task.name,
+		(lambda lang: _("The extension of task {0} was approved", lang=lang).format(task.name))
+		if approved
+		else (lambda lang: _("The extension of task {0} was refused", lang=lang).format(task.name)),
+		lambda lang: _("Deadline: {0}. {1}", lang=lang).format(
+			_date(task.deadline), request.decision_comment or ""
 		),
 	)

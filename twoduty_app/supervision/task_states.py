@@ -49,8 +49,9 @@ def is_return(old: str | None, new: str | None) -> bool:
 	return (old, new) in ((PLAN_SUBMITTED, ISSUED), (REPORT_SUBMITTED, IN_PROGRESS))
 
 
-def traffic_light(state: str | None, deadline: date | None, today: date, due_soon_days: int) -> str:
-	"""Green, yellow or red for an open task; empty for drafts and finished tasks."""
+def traffic_light(state: str | None, deadline: date | None, today: date, soon_limit: date) -> str:
+	"""Green, yellow or red for an open task (yellow up to `soon_limit`); empty for drafts and finished
+	tasks."""
 	if state not in LIT_STATES or not deadline:
 		return ""
-	return deadline_light(deadline, today, due_soon_days)
+	return deadline_light(deadline, today, soon_limit)

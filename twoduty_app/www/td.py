@@ -17,6 +17,7 @@ PAGE_STRINGS = [
 	"Duties Performed", "Evidence", "Save Duty Record", "Late entry: it counts only after the county approves it.",
 	"Describe the measures of the plan", "Something went wrong, please try again.", "Round", "Result",
 	"Loading…", "Open the desk", "No duties are assigned to your units this year.", "Log out",
+	"{0} working days left", "Suspended",
 ]  # fmt: skip
 STRINGS = [
 	*PAGE_STRINGS,

@@ -115,7 +115,11 @@
 				<div class="muted">${esc(t.name)} · ${esc(T(t.workflow_state))} · ${esc(T("Round"))} ${esc(t.round)}</div>
 				<h3>${esc(T("Problem"))}</h3><div>${esc(t.problem)}</div>
 				<h3>${esc(T("Requirement"))}</h3><div>${esc(t.requirement || "")}</div>
-				<h3>${esc(T("Deadline"))}</h3><div>${esc(t.deadline)}</div>
+				<h3>${esc(T("Deadline"))}</h3><div>${esc(t.deadline)}${
+					t.working_days_left === null || t.working_days_left === undefined
+						? ""
+						: ` <span class="muted">${esc(T("{0} working days left").replace("{0}", t.working_days_left))}</span>`
+				}${t.paused ? ` <span class="pill grey">${esc(T("Suspended"))}</span>` : ""}</div>
 				<h3>${esc(T("Measures"))}</h3>
 				${needsMeasures ? `<textarea id="measures" placeholder="${esc(T("Describe the measures of the plan"))}">${esc(t.measures || "")}</textarea>` : `<div>${esc(t.measures || "")}</div>`}
 				<div id="action-msg"></div>

@@ -68,6 +68,7 @@ twoduty.add_create_tasks_button = (frm, table) => {
 // The indicator of a task: its traffic light while open, its state otherwise
 twoduty.task_indicator = (doc) => {
 	const v = twoduty.vocabulary();
+	if (doc.paused) return [__("Suspended"), "gray", "paused,=,1"];
 	if (doc.traffic_light) {
 		return [__(doc.traffic_light), v.light_colours[doc.traffic_light], `traffic_light,=,${doc.traffic_light}`];
 	}

@@ -11,6 +11,7 @@ from twoduty_app.exceptions import InvalidDeadlineError, RecheckNotAllowedError,
 from twoduty_app.permissions.roles import has_any_role, is_system_user
 from twoduty_app.supervision import notifications
 from twoduty_app.supervision import task_states as ts
+from twoduty_app.supervision.deadlines import RECHECK, record_change
 from twoduty_app.units.lookups import is_member_of_unit_or_ancestors
 
 
@@ -115,6 +116,7 @@ class TDRecheck(Document):
 			task.closed_on = self.recheck_date
 		else:
 			task.workflow_state = ts.IN_PROGRESS
+			record_change(task, RECHECK, task.deadline, self.new_deadline, self.findings)
 			task.deadline = self.new_deadline
 			task.round = (task.round or 1) + 1
 			task.failed_rechecks = (task.failed_rechecks or 0) + 1

@@ -1,21 +1,27 @@
 # Copyright (c) 2026, twoduty_app developers and contributors
 # For license information, please see license.txt
 
+from datetime import date
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
-from twoduty_app.common.documents import first_changed
+from twoduty_app.common import vocabulary as v
+from twoduty_app.common.documents import first_changed, save_as_system
 from twoduty_app.common.settings import get_settings
+from twoduty_app.common.workdays import due_soon_limit, get_calendar
 from twoduty_app.exceptions import (
 	EvidenceRemovalError,
+	ExtensionError,
 	InvalidDeadlineError,
 	MissingEvidenceError,
 	TaskLockedError,
+	TaskPausedError,
 )
 from twoduty_app.permissions.roles import is_admin, is_county_staff, is_system_user
-from twoduty_app.supervision import notifications
+from twoduty_app.supervision import deadlines, notifications
 from twoduty_app.supervision import task_states as ts
 from twoduty_app.supervision.cycle import sync_source_status
 from twoduty_app.units import acting
@@ -34,9 +40,10 @@ COUNTY_FIELDS = (
 SYSTEM_FIELDS = (
 	"round", "failed_rechecks", "escalation_level", "reminded_round", "notice_round", "interview_round",
 	"closed_on", "signed_by", "signed_on", "plan_approved_on", "source_doctype", "source_name", "returned",
+	"plan_deadline", "paused", "paused_on", "pause_reason", "extensions",
 )  # fmt: skip
 # system fields a new task is given before validation (round 1, its source)
-NEW_TASK_FIELDS = ("round", "source_doctype", "source_name")
+NEW_TASK_FIELDS = ("round", "source_doctype", "source_name", "plan_deadline")
 
 
 class TDRectificationTask(Document):
@@ -81,6 +88,20 @@ class TDRectificationTask(Document):
 		if not self.flags.from_source:
 			self.source_doctype = self.source_name = None
 		self.round = 1
+		self.propose_deadlines()
+
+	def onload(self):
+		self.set_onload("working_days_left", deadlines.working_days_left(self.deadline))
+
+	def propose_deadlines(self):
+		"""An empty deadline comes from the kind's default period in working days; the plan's from the
+		plan period (an immediate rectification needs no plan)."""
+		settings = get_settings()
+		issued_on = self.issued_on or today()
+		if not self.deadline:
+			self.deadline = deadlines.proposed_deadline(self.rectification_kind, issued_on, settings)
+		if self.rectification_kind != v.IMMEDIATE:
+			self.plan_deadline = min(getdate(self.deadline), deadlines.plan_deadline(issued_on, settings))
 
 	def validate(self):
 		before = self.get_doc_before_save()
@@ -90,6 +111,8 @@ class TDRectificationTask(Document):
 		self.guard_measures(before)
 		self.guard_evidence(before)
 		self.stamp_new_progress(before)
+		self.guard_deadline_history(before)
+		self.guard_suspended(before)
 		self.validate_deadline()
 		self.apply_transition_rules(before)
 		self.set_traffic_light()
@@ -239,15 +262,129 @@ class TDRectificationTask(Document):
 				frappe.PermissionError,
 			)
 
+	def guard_deadline_history(self, before):
+		"""The history of the deadline is written by the app alone."""
+		if self.flags.via_system or self.flags.via_recheck:
+			return
+		old = [(r.name, str(r.new_deadline)) for r in before.deadline_changes] if before else []
+		if old != [(r.name, str(r.new_deadline)) for r in self.deadline_changes]:
+			frappe.throw(_("The deadline history is kept by the system."), TaskLockedError)
+
+	def guard_suspended(self, before):
+		if before and before.paused and before.workflow_state != self.workflow_state:
+			frappe.throw(
+				_("Task {0} is suspended; it moves again once the county resumes it.").format(
+					frappe.bold(self.name)
+				),
+				TaskPausedError,
+				title=_("Suspended"),
+			)
+
+	# deadline changes ---------------------------------------------------------------------------------
+
+	@frappe.whitelist()
+	def request_extension(self, new_deadline: str | date, reason: str) -> str:
+		"""延期申请: the unit's liaison or head asks the county for a later deadline."""
+		self.check_permission("read")
+		if not acting.acts_at_desk(frappe.session.user, self.unit):
+			frappe.throw(
+				_("Only the liaison or the head of {0} can ask for an extension.").format(
+					frappe.bold(self.unit_name or self.unit)
+				),
+				frappe.PermissionError,
+			)
+		if self.workflow_state not in ts.UNIT_TURN_STATES or self.paused:
+			frappe.throw(
+				_("An extension can be asked for only while the task is at the unit."), ExtensionError
+			)
+		if not (reason or "").strip():
+			frappe.throw(_("Please give the reason for the extension."), ExtensionError)
+		deadlines.check_new_deadline(self, new_deadline)
+		if frappe.db.exists(
+			"TD Extension Request", {"rectification_task": self.name, "status": v.EXTENSION_PENDING}
+		):
+			frappe.throw(
+				_("An extension request of this task is already waiting for the county."), ExtensionError
+			)
+		settings = get_settings()
+		if (self.extensions or 0) >= settings.max_extensions:
+			frappe.throw(
+				_("Task {0} has had the {1} extensions allowed.").format(
+					frappe.bold(self.name), settings.max_extensions
+				),
+				ExtensionError,
+			)
+		request = frappe.get_doc(
+			{
+				"doctype": "TD Extension Request",
+				"rectification_task": self.name,
+				"current_deadline": self.deadline,
+				"requested_deadline": new_deadline,
+				"reason": reason.strip(),
+				"requested_by": frappe.session.user,
+			}
+		).insert(ignore_permissions=True)
+		notifications.extension_requested(self, request)
+		return request.name
+
+	def move_deadline(self, kind: str, new_deadline, reason: str | None = None) -> None:
+		"""The county's change of the deadline in force (an approved extension, a resumption), kept in the
+		history; the escalation steps already taken in this round are not taken again."""
+		old = self.deadline
+		self.deadline = getdate(new_deadline)
+		deadlines.record_change(self, kind, old, self.deadline, reason)
+		if kind == deadlines.EXTENSION:
+			self.extensions = (self.extensions or 0) + 1
+		save_as_system(self)
+
+	@frappe.whitelist()
+	def suspend(self, reason: str):
+		"""中止: the county suspends the task (awaiting a ruling, a higher authority's reply); its working
+		days stop counting until it resumes."""
+		self.check_county_action()
+		if self.paused or self.workflow_state not in ts.UNIT_TURN_STATES:
+			frappe.throw(
+				_("Only a task at the unit that is not suspended can be suspended."), TaskPausedError
+			)
+		if not (reason or "").strip():
+			frappe.throw(_("Please give the reason for the suspension."), TaskPausedError)
+		self.paused, self.paused_on, self.pause_reason = 1, today(), reason.strip()
+		deadlines.record_change(self, deadlines.PAUSE, self.deadline, self.deadline, self.pause_reason)
+		save_as_system(self)
+
+	@frappe.whitelist()
+	def resume(self):
+		"""The suspension ends: the deadline moves by the working days the task spent suspended."""
+		self.check_county_action()
+		if not self.paused:
+			frappe.throw(_("Task {0} is not suspended.").format(frappe.bold(self.name)), TaskPausedError)
+		suspended = deadlines.suspended_working_days(self.paused_on)
+		new_deadline = get_calendar().add(getdate(self.deadline), suspended)
+		self.paused, self.paused_on = 0, None
+		self.move_deadline(
+			deadlines.RESUME,
+			new_deadline,
+			_("Suspended for {0} working days").format(suspended),
+		)
+
+	def check_county_action(self):
+		self.check_permission("read")
+		if not is_county_staff():
+			frappe.throw(_("Only the county's discipline commission can do this."), frappe.PermissionError)
+
 	def has_evidence_this_round(self) -> bool:
 		return any(row.evidence and (row.round or 1) == (self.round or 1) for row in self.progress)
 
 	def set_traffic_light(self):
+		if self.paused:
+			self.traffic_light = ""
+			return
+		day = getdate(today())
 		self.traffic_light = ts.traffic_light(
 			self.workflow_state,
 			getdate(self.deadline) if self.deadline else None,
-			getdate(today()),
-			get_settings().due_soon_days,
+			day,
+			due_soon_limit(day),
 		)
 
 

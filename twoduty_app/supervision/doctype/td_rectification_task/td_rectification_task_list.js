@@ -2,6 +2,6 @@
 // For license information, please see license.txt
 
 frappe.listview_settings["TD Rectification Task"] = {
-	add_fields: ["traffic_light", "workflow_state", "deadline"],
+	add_fields: ["traffic_light", "workflow_state", "deadline", "paused"],
 	get_indicator: (doc) => twoduty.task_indicator(doc),
 };

@@ -33,6 +33,7 @@ def columns():
 		"escalation_level",
 		"round",
 		"failed_rechecks",
+		"extensions",
 	)
 
 
@@ -44,7 +45,7 @@ def base_query(filters):
 		frappe.qb.from_(Task)
 		.join(Unit)
 		.on(Unit.name == Task.unit)
-		.where(Task.workflow_state.isin(ts.UNIT_TURN_STATES))
+		.where(Task.workflow_state.isin(ts.UNIT_TURN_STATES) & (Task.paused == 0))
 		.where((Task.traffic_light == ts.OVERDUE) | (Task.escalation_level != ""))
 	)
 	if filters.get("year"):
@@ -67,6 +68,7 @@ def data(filters):
 		Task.escalation_level,
 		Task.round,
 		Task.failed_rechecks,
+		Task.extensions,
 	).orderby(Task.deadline)
 	rows = limit_for_view(query).run(as_dict=True)
 	today = nowdate()

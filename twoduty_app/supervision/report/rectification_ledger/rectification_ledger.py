@@ -30,6 +30,8 @@ def columns():
 		"workflow_state",
 		"traffic_light",
 		"round",
+		"extensions",
+		"paused",
 		"closed_on",
 	)
 
@@ -53,6 +55,8 @@ def data(filters):
 		Task.workflow_state,
 		Task.traffic_light,
 		Task.round,
+		Task.extensions,
+		Task.paused,
 		Task.closed_on,
 	).orderby(Task.deadline)
 	rows = limit_for_view(rows).run(as_dict=True)
