@@ -27,6 +27,8 @@ ensure_packages() {
 	command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
 	command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 	command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+	# the printed forms' pages as pictures (tests keep them under artifacts/screenshots)
+	command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 	if [ ${#missing[@]} -gt 0 ]; then
 		is_root || die "missing packages: ${missing[*]} (install them as root: apt-get install ${missing[*]})"
 		say "installing ${missing[*]}"

@@ -61,7 +61,7 @@ def test_the_township_head_does_not_act_on_a_village_task(world):
 	with pytest.raises(frappe.ValidationError):
 		workflow(task, "Approve Plan", w.a.head)
 	workflow(task, "Approve Plan", w.extra["village_head"])
-	assert state(task) == "In Progress"
+	assert state(task) == "Rectifying"
 
 
 def test_no_other_door_lets_the_township_head_approve(world):
@@ -79,7 +79,7 @@ def test_no_other_door_lets_the_township_head_approve(world):
 		)
 		assert via_action.status in (403, 417), via_action.text[:300]
 		via_put = http.put(
-			f"/api/resource/TD Rectification Task/{task}", token, {"workflow_state": "In Progress"}
+			f"/api/resource/TD Rectification Task/{task}", token, {"workflow_state": "Rectifying"}
 		)
 		assert via_put.status in (403, 417), via_put.text[:300]
 		frappe.db.rollback()
@@ -98,11 +98,11 @@ def test_the_controller_checks_the_unit_behind_the_workflow(world):
 	doc = frappe.get_doc("TD Rectification Task", task)
 	frappe.set_user(w.a.head)
 	with pytest.raises(frappe.PermissionError):
-		doc.check_acting_for_the_unit("Plan Submitted", "In Progress")
+		doc.check_acting_for_the_unit("Plan Submitted", "Rectifying")
 	with pytest.raises(frappe.PermissionError):
 		doc.check_acting_for_the_unit("Issued", "Plan Submitted")
 	frappe.set_user(w.extra["village_head"])
-	doc.check_acting_for_the_unit("Plan Submitted", "In Progress")  # the village's own head
+	doc.check_acting_for_the_unit("Plan Submitted", "Rectifying")  # the village's own head
 
 
 def test_a_deputy_acts_for_the_head_within_the_dates_only(world):
@@ -137,7 +137,7 @@ def test_a_deputy_acts_for_the_head_within_the_dates_only(world):
 	assert not acting.acts_as_head(deputy, w.a.unit)
 	frappe.db.set_value("TD Delegation", delegation.name, {"to_date": today()})
 	workflow(task, "Approve Plan", deputy)
-	assert state(task) == "In Progress"
+	assert state(task) == "Rectifying"
 
 
 def test_only_the_units_head_names_a_deputy_and_only_from_its_team(world):

@@ -101,6 +101,20 @@ def test_desk_workspace_task_and_report_read_in_chinese(world, desk):
 	assert "整改台账" in text and "乙乡的问题" not in text
 
 
+def test_the_kind_dropdown_reads_as_the_office_writes(world, desk):
+	"""The rectification kinds are 立行立改 / 限期整改 / 持续整改 (the deadline field has its own words)."""
+	browser.login(desk, world.inspector, PASSWORD)
+	desk.get(f"{browser.BASE}/app/td-rectification-task/new")
+	select = browser.wait(desk).until(
+		EC.presence_of_element_located((By.CSS_SELECTOR, "select[data-fieldname='rectification_kind']"))
+	)
+	browser.settle(1)
+	options = [o.text for o in select.find_elements(By.TAG_NAME, "option") if o.text]
+	assert options == ["立行立改", "限期整改", "持续整改"]
+	check_page(desk, "desk-task-new-kind-dropdown")
+	assert "整改期限" in browser.body_text(desk)
+
+
 def phone_login(driver, user):
 	browser.login(driver, user, PASSWORD)
 	driver.get(f"{browser.BASE}/td")
@@ -137,14 +151,14 @@ def test_phone_walks_a_task_from_issued_to_pending_recheck(world, phone, tmp_pat
 		"一、建立村务公开台账；二、每月公开一次"
 	)
 	check_page(phone, "phone-2-task-issued")
-	press(phone, "报送整改方案")
+	press(phone, "提交整改方案")
 	assert state(task) == "Plan Submitted"
 
 	phone_login(phone, w.a.head)
 	open_task(phone, task)
 	press(phone, "同意整改方案")
 	check_page(phone, "phone-3-plan-approved")
-	assert state(task) == "In Progress"
+	assert state(task) == "Rectifying"
 
 	phone_login(phone, w.a.liaison)
 	open_task(phone, task)
@@ -157,7 +171,7 @@ def test_phone_walks_a_task_from_issued_to_pending_recheck(world, phone, tmp_pat
 		lambda d: "已在村务公开栏张贴" in browser.body_text(d) and "佐证材料" in browser.body_text(d)
 	)
 	check_page(phone, "phone-4-progress-with-photo")
-	press(phone, "报送整改报告")
+	press(phone, "提交整改报告")
 	assert state(task) == "Report Submitted"
 
 	phone_login(phone, w.a.head)

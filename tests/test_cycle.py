@@ -65,7 +65,7 @@ def test_full_cycle_from_interview_to_closed_task(world):
 	submit_plan(task, w.a.liaison)
 	assert state(task) == "Plan Submitted"
 	workflow(task, "Approve Plan", w.a.head)
-	assert state(task) == "In Progress"
+	assert state(task) == "Rectifying"
 	assert frappe.db.get_value("TD Rectification Task", task, "plan_approved_on") == getdate(today())
 	add_progress(task, w.a.liaison)
 	workflow(task, "Submit Report", w.a.liaison)
@@ -74,7 +74,7 @@ def test_full_cycle_from_interview_to_closed_task(world):
 	assert frappe.db.get_value("TD Rectification Task", task, "signed_by") == w.a.head
 
 	recheck(task, w.inspector, "Pass")
-	assert state(task) == "Closed"
+	assert state(task) == "Closed Out"
 	assert frappe.db.get_value("TD Rectification Task", task, "closed_on") == getdate(today())
 	assert frappe.db.get_value("TD Interview", interview.name, "status") == "Closed"
 
@@ -99,7 +99,7 @@ def test_failed_recheck_returns_the_task_with_a_new_deadline_and_next_round(worl
 	new_deadline = add_days(today(), 15)
 	recheck(task, w.inspector, "Fail", new_deadline=new_deadline)
 	doc = frappe.get_doc("TD Rectification Task", task)
-	assert (doc.workflow_state, doc.round, doc.failed_rechecks) == ("In Progress", 2, 1)
+	assert (doc.workflow_state, doc.round, doc.failed_rechecks) == ("Rectifying", 2, 1)
 	assert doc.deadline == getdate(new_deadline)
 	# the new round needs its own evidence before the report goes up again
 	frappe.set_user(w.a.liaison)
@@ -166,7 +166,7 @@ def test_report_needs_a_progress_entry_with_evidence(world):
 	add_progress(task, w.a.liaison, evidence=False)
 	with pytest.raises(MissingEvidenceError):
 		workflow(task, "Submit Report", w.a.liaison)
-	assert state(task) == "In Progress"
+	assert state(task) == "Rectifying"
 
 
 def test_plan_needs_measures(world):
@@ -274,7 +274,7 @@ def test_admin_can_cancel_an_open_task_and_nobody_else(world):
 	with pytest.raises(WorkflowTransitionError):
 		workflow(task, "Revoke Task", w.a.head)
 	workflow(task, "Revoke Task", w.admin)
-	assert state(task) == "Cancelled"
+	assert state(task) == "Task Revoked"
 
 
 def test_measures_lock_once_the_plan_is_approved(world):

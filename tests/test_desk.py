@@ -87,7 +87,7 @@ def test_open_task_card_counts_only_the_township(world):
 			"unit": ("in", [w.a.unit, *w.a.villages, w.a.station]),
 			"workflow_state": (
 				"in",
-				["Issued", "Plan Submitted", "In Progress", "Report Submitted", "Pending Recheck"],
+				["Issued", "Plan Submitted", "Rectifying", "Report Submitted", "Pending Recheck"],
 			),
 		},
 	)
@@ -290,9 +290,9 @@ def test_reports_filter_by_state_year_unit_and_category(world):
 	assert [r.name for r in overdue({"year": YEAR})[1]] == [overdue_task]
 	assert overdue({"year": YEAR - 1})[1] == []
 	assert overdue({"workflow_state": "Issued"})[1][0].name == overdue_task
-	assert overdue({"workflow_state": "In Progress"})[1] == []
+	assert overdue({"workflow_state": "Rectifying"})[1] == []
 	assert len(ledger({"year": YEAR, "workflow_state": "Issued"})[1]) == 3
-	assert ledger({"year": YEAR, "workflow_state": "Closed"})[1] == []
+	assert ledger({"year": YEAR, "workflow_state": "Closed Out"})[1] == []
 	units = lambda **f: {r["unit"] for r in coverage({"year": YEAR, **f})[1]}  # noqa: E731
 	assert units() == {w.a.unit, w.b.unit, w.department}
 	assert units(department_category="Government Department") == {w.department}

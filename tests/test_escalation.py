@@ -87,11 +87,11 @@ def task_with_deadline(w: CountyWorld, unit: str, deadline_days: int) -> str:
 
 def test_traffic_light_rules():
 	d, soon = date(2026, 6, 10), date(2026, 6, 17)
-	assert ts.traffic_light("In Progress", date(2026, 6, 9), d, soon) == "Overdue"
-	assert ts.traffic_light("In Progress", date(2026, 6, 10), d, soon) == "Due Soon"
+	assert ts.traffic_light("Rectifying", date(2026, 6, 9), d, soon) == "Overdue"
+	assert ts.traffic_light("Rectifying", date(2026, 6, 10), d, soon) == "Due Soon"
 	assert ts.traffic_light("Issued", date(2026, 6, 17), d, soon) == "Due Soon"
 	assert ts.traffic_light("Issued", date(2026, 6, 18), d, soon) == "On Track"
-	assert ts.traffic_light("Closed", date(2026, 6, 1), d, soon) == ""
+	assert ts.traffic_light("Closed Out", date(2026, 6, 1), d, soon) == ""
 	assert ts.traffic_light("Draft", date(2026, 6, 1), d, soon) == ""
 
 
@@ -177,7 +177,7 @@ def test_two_failed_rechecks_propose_an_interview(world):
 	w = world
 	task = task_with_deadline(w, w.a.unit, 20)
 	frappe.db.set_value(
-		"TD Rectification Task", task, {"failed_rechecks": 2, "round": 3, "workflow_state": "In Progress"}
+		"TD Rectification Task", task, {"failed_rechecks": 2, "round": 3, "workflow_state": "Rectifying"}
 	)
 	run_daily()
 	assert frappe.db.count("TD Interview", {"proposed_for_task": task}) == 1

@@ -101,7 +101,7 @@ def test_workflow_from_the_phone_follows_the_desks_rules(world):
 	assert refused.status in (403, 417)
 	assert http.post(f"{API}.apply_action", head, {"name": task, "action": "Approve Plan"}).status == 200
 	frappe.db.rollback()
-	assert state(task) == "In Progress"
+	assert state(task) == "Rectifying"
 	other = http.post(
 		f"{API}.apply_action",
 		world.extra["tokens"][world.b.liaison],

@@ -62,12 +62,14 @@ def recount(unit: str) -> dict:
 		fields=["issued_on", "closed_on", "deadline", "workflow_state"],
 	)
 	issued = [t for t in tasks if t.issued_on and start <= str(t.issued_on) <= end]
-	closed = [t for t in tasks if t.workflow_state == "Closed" and t.closed_on and t.closed_on.year == YEAR]
+	closed = [
+		t for t in tasks if t.workflow_state == "Closed Out" and t.closed_on and t.closed_on.year == YEAR
+	]
 	return {
 		"tasks_issued": len(issued),
-		"tasks_closed": sum(t.workflow_state == "Closed" for t in issued),
+		"tasks_closed": sum(t.workflow_state == "Closed Out" for t in issued),
 		"tasks_closed_on_time": sum(
-			t.workflow_state == "Closed" and t.closed_on <= t.deadline for t in issued
+			t.workflow_state == "Closed Out" and t.closed_on <= t.deadline for t in issued
 		),
 		"closed_in_year": len(closed),
 		"closed_in_year_on_time": sum(t.closed_on <= t.deadline for t in closed),

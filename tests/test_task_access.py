@@ -122,7 +122,7 @@ def test_unit_cannot_edit_what_the_county_set_through_rest(world):
 	for change in (
 		{"deadline": add_days(today(), 300)},
 		{"round": 9},
-		{"workflow_state": "Closed"},
+		{"workflow_state": "Closed Out"},
 		{"unit": w.b.unit},
 	):
 		resp = http.put(f"/api/resource/TD Rectification Task/{task}", token, change)

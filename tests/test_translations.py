@@ -46,7 +46,7 @@ def shown_strings() -> set[str]:
 				found.add(node.args[0].value)
 	for path in APP.glob("*/print_format/*/*.json"):
 		found.update(
-			re.findall(r'_\("((?:[^"\\]|\\.)*)"', json.loads(path.read_text(encoding="utf-8"))["html"])
+			re.findall(r'(?:_|zh)\("((?:[^"\\]|\\.)*)"', json.loads(path.read_text(encoding="utf-8"))["html"])
 		)
 	for path in APP.rglob("*.js"):
 		found.update(JS_STRING.findall(path.read_text(encoding="utf-8")))

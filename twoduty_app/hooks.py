@@ -18,11 +18,11 @@ fixtures = [
 					"Draft",
 					"Issued",
 					"Plan Submitted",
-					"In Progress",
+					"Rectifying",
 					"Report Submitted",
 					"Pending Recheck",
-					"Closed",
-					"Cancelled",
+					"Closed Out",
+					"Task Revoked",
 					"Signed",
 				],
 			]
@@ -128,6 +128,20 @@ scheduler_events = {
 	],
 	"weekly": ["twoduty_app.supervision.digests.weekly_digest"],
 	"monthly": ["twoduty_app.supervision.digests.monthly_summary"],
+}
+
+# what the printed notices (公文) read, whoever prints them
+jinja = {
+	"methods": [
+		"twoduty_app.common.print_helpers.zh",
+		"twoduty_app.common.print_helpers.zh_date",
+		"twoduty_app.common.print_helpers.hh_mm",
+		"twoduty_app.common.print_helpers.full_name",
+		"twoduty_app.common.print_helpers.issuing_body",
+		"twoduty_app.common.print_helpers.party_body",
+		"twoduty_app.common.print_helpers.implementing_rules",
+		"twoduty_app.common.print_helpers.notice_settings",
+	]
 }
 
 # the app's vocabulary for the desk scripts (frappe.boot.twoduty) and their shared helpers

@@ -133,7 +133,7 @@ def tasks_by_unit_category(**kwargs) -> dict:
 		[_(g) for g in groups],
 		[
 			{"name": _("Still Open"), "values": [totals[g][0] for g in groups]},
-			{"name": _("Closed"), "values": [totals[g][1] for g in groups]},
+			{"name": _("Closed Out"), "values": [totals[g][1] for g in groups]},
 		],
 	)
 
@@ -160,6 +160,6 @@ def monthly_trend(**kwargs) -> dict:
 		[f"{d.year}-{d.month:02d}" for d in months],
 		[
 			{"name": _("Issued"), "values": per_month(Task.issued_on)},
-			{"name": _("Closed"), "values": per_month(Task.closed_on)},
+			{"name": _("Closed Out"), "values": per_month(Task.closed_on)},
 		],
 	)

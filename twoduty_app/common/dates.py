@@ -32,3 +32,16 @@ def deadline_light(deadline: date, today: date, soon_limit: date) -> str:
 	if deadline <= soon_limit:
 		return DUE_SOON
 	return ON_TRACK
+
+
+def written_date(day, lang: str = "zh") -> str:
+	"""A date as an office writes it in a sentence: 2026年11月27日 in Chinese, ISO otherwise."""
+	if not day:
+		return ""
+	day = date.fromisoformat(str(day)[:10])
+	return f"{day.year}年{day.month}月{day.day}日" if lang.startswith("zh") else day.isoformat()
+
+
+def written_month(year: int, month: int, lang: str = "zh") -> str:
+	"""2026年3月 in Chinese (never 2026年03月), 2026-03 otherwise."""
+	return f"{int(year)}年{int(month)}月" if lang.startswith("zh") else f"{int(year)}-{int(month):02d}"

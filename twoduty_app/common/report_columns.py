@@ -24,7 +24,7 @@ def task_columns(*fieldnames: str) -> list[dict]:
 		"problem": {"label": _("Problem"), "fieldtype": "Data", "width": 250},
 		"measures": {"label": _("Measures"), "fieldtype": "Data", "width": 220},
 		"deadline": {
-			"label": _("Deadline", context="TD Rectification Task"),
+			"label": _("Rectification Deadline"),
 			"fieldtype": "Date",
 			"width": 100,
 		},

@@ -65,11 +65,11 @@ RECHECKER_ROLES = (ROLE_INSPECTOR, ROLE_ADMIN)
 DRAFT = "Draft"
 ISSUED = "Issued"
 PLAN_SUBMITTED = "Plan Submitted"
-IN_PROGRESS = "In Progress"
+IN_PROGRESS = "Rectifying"  # 整改中
 REPORT_SUBMITTED = "Report Submitted"
 PENDING_RECHECK = "Pending Recheck"
-CLOSED = "Closed"
-CANCELLED = "Cancelled"
+CLOSED = "Closed Out"  # 已销号
+CANCELLED = "Task Revoked"  # 已撤销
 OPEN_STATES = (DRAFT, ISSUED, PLAN_SUBMITTED, IN_PROGRESS, REPORT_SUBMITTED, PENDING_RECHECK)
 FINAL_STATES = (CLOSED, CANCELLED)
 TASK_STATES = (*OPEN_STATES, *FINAL_STATES)
@@ -129,22 +129,23 @@ FAIL = "Fail"
 RECHECK_RESULTS = (PASS, FAIL)
 
 # -- interviews and inspections --------------------------------------------------------------------------
+CONCLUDED = "Closed"  # an interview or inspection whose tasks are all finished: 已办结
 PROPOSED = "Proposed"  # proposed by the escalation job, waiting for the county to confirm it
 PLANNED = "Planned"  # confirmed: the notice went out
 HELD = "Held"
 FOLLOWING_UP = "Following Up"
 # a problem source's status once it raised tasks, and once all of them are finished
-INTERVIEW_STATUSES = (PROPOSED, PLANNED, HELD, FOLLOWING_UP, CLOSED)
-HELD_STATUSES = (HELD, FOLLOWING_UP, CLOSED)
+INTERVIEW_STATUSES = (PROPOSED, PLANNED, HELD, FOLLOWING_UP, CONCLUDED)
+HELD_STATUSES = (HELD, FOLLOWING_UP, CONCLUDED)
 INTERVIEW_STATUS_COLOURS = {
 	PROPOSED: "gray",
 	PLANNED: "orange",
 	HELD: "blue",
 	FOLLOWING_UP: "yellow",
-	CLOSED: "green",
+	CONCLUDED: "green",
 }
 RECORDED = "Recorded"
-INSPECTION_STATUSES = (RECORDED, FOLLOWING_UP, CLOSED)
+INSPECTION_STATUSES = (RECORDED, FOLLOWING_UP, CONCLUDED)
 COLLECTIVE = "Collective"
 INDIVIDUAL = "Individual"
 INTERVIEW_CATEGORY_REMINDER = "Reminder"

@@ -91,7 +91,7 @@ def build_interviews(count: int, today: date, seed: int = 2, log=print, start: i
 	for i in range(start, start + count):
 		unit = rng.choice(units)
 		day = today - timedelta(days=rng.randint(0, 500))
-		status = rng.choice((*v.HELD_STATUSES, v.CLOSED, v.PLANNED))
+		status = rng.choice((*v.HELD_STATUSES, v.CONCLUDED, v.PLANNED))
 		name = f"YT-BENCH-{i + 1:07d}"
 		rows.append(
 			(

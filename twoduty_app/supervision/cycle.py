@@ -12,8 +12,8 @@ from twoduty_app.exceptions import InvalidDeadlineError
 
 # source doctype -> (table of problems, status when tasks are open, status when all are finished)
 SOURCES = {
-	"TD Interview": ("issues", v.FOLLOWING_UP, v.CLOSED),
-	"TD Inspection": ("findings", v.FOLLOWING_UP, v.CLOSED),
+	"TD Interview": ("issues", v.FOLLOWING_UP, v.CONCLUDED),
+	"TD Inspection": ("findings", v.FOLLOWING_UP, v.CONCLUDED),
 }
 
 

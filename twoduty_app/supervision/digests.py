@@ -11,7 +11,7 @@ from frappe.query_builder.functions import Count, Sum
 from frappe.utils import get_url, getdate, nowdate
 
 from twoduty_app.common import vocabulary as v
-from twoduty_app.common.dates import month_bounds, previous_month, year_bounds
+from twoduty_app.common.dates import month_bounds, previous_month, written_month, year_bounds
 from twoduty_app.common.notify import send_mail, user_languages
 from twoduty_app.permissions.roles import users_with_role
 from twoduty_app.permissions.unit_scope import get_scope_roots
@@ -152,7 +152,7 @@ def monthly_summary(today=None) -> int:
 					"title": names[unit],
 					"rows": [
 						(_("Issued", lang=lang), f["issued"]),
-						(_("Closed", lang=lang), f["closed"]),
+						(_("Closed Out", lang=lang), f["closed"]),
 						(_("Open Tasks", lang=lang), f["open"]),
 						(_("Overdue", lang=lang), f["overdue"]),
 						(_("Closed-on-time Rate", lang=lang) + " (%)", f["on_time_rate"]),
@@ -160,6 +160,6 @@ def monthly_summary(today=None) -> int:
 					],
 				}
 			)
-		subject = _("Two duties monthly summary for {0}-{1}", lang=lang).format(year, f"{month:02d}")
+		subject = _("Two duties monthly summary, {0}", lang=lang).format(written_month(year, month, lang))
 		send_mail([viewer], subject, TEMPLATE, {"sections": sections}, lang)
 	return len(viewers)

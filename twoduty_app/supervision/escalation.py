@@ -18,6 +18,7 @@ from frappe.query_builder.functions import IfNull
 from frappe.utils import add_days, getdate, nowdate
 
 from twoduty_app.common import vocabulary as v
+from twoduty_app.common.dates import written_date
 from twoduty_app.common.notify import notify
 from twoduty_app.common.settings import get_settings
 from twoduty_app.common.workdays import due_soon_limit, long_overdue_limit
@@ -149,7 +150,7 @@ def send_reminders(today: date, settings) -> int:
 		settings,
 		(v.LIAISON, v.UNIT_HEAD),
 		lambda t, lang: _("Rectification task {0} of {1} is due on {2}", lang=lang).format(
-			t.name, t.unit_name, frappe.format(t.deadline, "Date")
+			t.name, t.unit_name, written_date(t.deadline, lang)
 		),
 		lambda t, lang: _(
 			"Problem: {0}. Please finish the rectification and report with evidence before the deadline.",
@@ -170,7 +171,7 @@ def send_supervision_notices(today: date, settings) -> int:
 		lambda t, lang: _(
 			"The deadline {0} has passed. Problem: {1}. Report the rectification at once; further delay leads to an interview.",
 			lang=lang,
-		).format(frappe.format(t.deadline, "Date"), t.problem),
+		).format(written_date(t.deadline, lang), t.problem),
 	)
 
 

@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 
 from twoduty_app.common import vocabulary as v
+from twoduty_app.common.dates import written_date
 from twoduty_app.common.notify import notify
 from twoduty_app.permissions.roles import users_with_role
 from twoduty_app.supervision import task_states as ts
@@ -16,8 +17,8 @@ def _unit_people(unit: str, positions=UNIT_DESK) -> list[str]:
 	return contacts_for_units([unit], positions).get(unit, [])
 
 
-def _date(value) -> str:
-	return frappe.format(value, "Date")
+def _date(value, lang: str = "zh") -> str:
+	return written_date(value, lang)
 
 
 def task_moved(task, old_state: str) -> None:
@@ -29,7 +30,7 @@ def task_moved(task, old_state: str) -> None:
 			task.name,
 			lambda lang: _("New rectification task {0} for {1}", lang=lang).format(task.name, task.unit_name),
 			lambda lang: _("Problem: {0}. Deadline: {1}.", lang=lang).format(
-				task.problem, _date(task.deadline)
+				task.problem, _date(task.deadline, lang)
 			),
 		)
 	elif ts.is_return(old_state, new_state):
@@ -46,7 +47,7 @@ def task_moved(task, old_state: str) -> None:
 				)
 			),
 			lambda lang: _("Please revise it and submit it again before {0}.", lang=lang).format(
-				_date(task.deadline)
+				_date(task.deadline, lang)
 			),
 		)
 
@@ -56,12 +57,12 @@ def rechecked(recheck) -> None:
 	if recheck.result == v.PASS:
 		subject = lambda lang: _("Task {0} passed its recheck and is closed", lang=lang).format(task.name)  # noqa: E731
 		body = lambda lang: _("Rechecked on {0}: {1}", lang=lang).format(  # noqa: E731
-			_date(recheck.recheck_date), recheck.findings or ""
+			_date(recheck.recheck_date, lang), recheck.findings or ""
 		)
 	else:
 		subject = lambda lang: _("Task {0} failed its recheck", lang=lang).format(task.name)  # noqa: E731
 		body = lambda lang: _("Findings: {0}. New deadline: {1}.", lang=lang).format(  # noqa: E731
-			recheck.findings or "", _date(recheck.new_deadline)
+			recheck.findings or "", _date(recheck.new_deadline, lang)
 		)
 	people = _unit_people(task.unit, (v.LIAISON, v.UNIT_HEAD, v.DISCIPLINE_SECRETARY))
 	notify(people, task.doctype, task.name, subject, body)
@@ -73,8 +74,14 @@ def interview_announced(interview) -> None:
 		interview.doctype,
 		interview.name,
 		lambda lang: _("Interview notice: {0}", lang=lang).format(interview.title),
-		lambda lang: _("You are asked to attend an interview on {0} at {1}.", lang=lang).format(
-			_date(interview.interview_date), interview.place or _("a place to be announced", lang=lang)
+		lambda lang: (
+			_("Please attend the interview at {1} on {0}.", lang=lang).format(
+				_date(interview.interview_date, lang), interview.place
+			)
+			if interview.place
+			else _("Please attend the interview on {0}; the place will be announced.", lang=lang).format(
+				_date(interview.interview_date, lang)
+			)
 		),
 	)
 
@@ -90,7 +97,7 @@ def extension_requested(task, request) -> None:
 		request.name,
 		lambda lang: _("{0} asks to extend task {1}", lang=lang).format(task.unit_name, task.name),
 		lambda lang: _("From {0} to {1}. Reason: {2}", lang=lang).format(
-			_date(request.current_deadline), _date(request.requested_deadline), request.reason
+			_date(request.current_deadline, lang), _date(request.requested_deadline, lang), request.reason
 		),
 	)
 
@@ -106,6 +113,6 @@ def extension_decided(task, request) -> None:
 		if approved
 		else (lambda lang: _("The extension of task {0} was refused", lang=lang).format(task.name)),
 		lambda lang: _("Deadline: {0}. {1}", lang=lang).format(
-			_date(task.deadline), request.decision_comment or ""
+			_date(task.deadline, lang), request.decision_comment or ""
 		),
 	)

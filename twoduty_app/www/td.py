@@ -11,7 +11,7 @@ no_cache = 1
 # every text the page shows, translated on the server into the user's language: the page's own words and
 # the vocabulary it displays (states, actions, lights, kinds)
 PAGE_STRINGS = [
-	"Two Duties", "My Tasks", "Duty Record", "No open tasks in your branch.", "Deadline", "Problem", "Requirement",
+	"Two Duties", "My Tasks", "Duty Record", "No open tasks in your branch.", "Rectification Deadline", "Problem", "Requirement",
 	"Measures", "Progress Log", "History", "Rechecks", "Add Progress", "Progress Note", "Photos or Files", "Take a Photo",
 	"Save Progress", "Saving…", "Saved", "Back", "Unit", "What Was Done", "Record Kind", "Done On",
 	"Duties Performed", "Evidence", "Save Duty Record", "Late entry: it counts only after the county approves it.",
@@ -36,7 +36,6 @@ def get_context(context):
 		raise frappe.Redirect
 	context.no_cache = 1
 	context.T = {s: _(s) for s in STRINGS}
-	context.T["Deadline"] = _("Deadline", context="TD Rectification Task")
 	context.limits = {"max_mb": MAX_FILE_MB, "max_files": MAX_FILES, "extensions": sorted(ALLOWED_EXTENSIONS)}
 	context.lang = frappe.local.lang
 	context.vocabulary = v.boot()

@@ -70,7 +70,7 @@
 					(t) => `<button class="card task" data-task="${esc(t.name)}">
 						<div class="row"><strong>${esc(t.unit_name)}</strong>${pill(t.traffic_light)}</div>
 						<div>${esc(t.problem)}</div>
-						<div class="row muted"><span>${esc(T("Deadline"))} ${esc(t.deadline)}</span><span>${esc(T(t.workflow_state))}</span></div>
+						<div class="row muted"><span>${esc(T("Rectification Deadline"))} ${esc(t.deadline)}</span><span>${esc(T(t.workflow_state))}</span></div>
 					</button>`
 				)
 				.join("");
@@ -115,7 +115,7 @@
 				<div class="muted">${esc(t.name)} · ${esc(T(t.workflow_state))} · ${esc(T("Round"))} ${esc(t.round)}</div>
 				<h3>${esc(T("Problem"))}</h3><div>${esc(t.problem)}</div>
 				<h3>${esc(T("Requirement"))}</h3><div>${esc(t.requirement || "")}</div>
-				<h3>${esc(T("Deadline"))}</h3><div>${esc(t.deadline)}${
+				<h3>${esc(T("Rectification Deadline"))}</h3><div>${esc(t.deadline)}${
 					t.working_days_left === null || t.working_days_left === undefined
 						? ""
 						: ` <span class="muted">${esc(T("{0} working days left").replace("{0}", t.working_days_left))}</span>`

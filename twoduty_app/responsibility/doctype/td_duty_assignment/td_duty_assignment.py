@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import now_datetime
 
 from twoduty_app.common.notify import notify
+from twoduty_app.common.print_helpers import next_document_number
 from twoduty_app.common.vocabulary import ROLE_ADMIN, SIGNED
 from twoduty_app.exceptions import AssignmentLockedError
 from twoduty_app.permissions.roles import is_admin, is_system_user, users_with_role
@@ -116,6 +117,9 @@ class TDDutyAssignment(Document):
 			)
 		self.signed_by = user
 		self.signed_on = now_datetime()
+		self.agreement_number = self.agreement_number or next_document_number(
+			"agreement", self.year, self.unit
+		)
 
 
 # the fields of an assignment row that the county sets

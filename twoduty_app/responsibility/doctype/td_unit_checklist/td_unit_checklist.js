@@ -19,7 +19,7 @@ frappe.ui.form.on("TD Unit Checklist", {
 		if (found_not_met.length) {
 			frm.add_custom_button(__("Create Rectification Tasks"), () =>
 				frappe.prompt(
-					[{ fieldname: "deadline", fieldtype: "Date", label: __("Deadline", null, "TD Rectification Task"), reqd: 1 }],
+					[{ fieldname: "deadline", fieldtype: "Date", label: __("Rectification Deadline"), reqd: 1 }],
 					(values) =>
 						frappe
 							.call("twoduty_app.api.checklists.create_rectification_tasks", {

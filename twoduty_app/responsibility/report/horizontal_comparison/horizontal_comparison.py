@@ -42,7 +42,7 @@ def columns():
 		{"fieldname": "group", "label": _("Group"), "fieldtype": "Data", "width": 160},
 		{"fieldname": "units", "label": _("Units"), "fieldtype": "Int", "width": 70},
 		{"fieldname": "tasks", "label": _("Tasks"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "closed", "label": _("Closed"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "closed", "label": _("Closed Out"), "fieldtype": "Int", "width": 80},
 		{"fieldname": "on_time_rate", "label": _("On-time Rate (%)"), "fieldtype": "Percent", "width": 110},
 		{
 			"fieldname": "record_coverage",

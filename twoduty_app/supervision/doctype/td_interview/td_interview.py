@@ -3,10 +3,11 @@
 
 import frappe
 from frappe import _
-from frappe.utils import today
+from frappe.utils import getdate, today
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.documents import save_as_system
+from twoduty_app.common.print_helpers import next_document_number
 from twoduty_app.permissions.roles import is_county_staff
 from twoduty_app.supervision import notifications
 from twoduty_app.supervision.problem_source import ProblemSource
@@ -64,7 +65,17 @@ class TDInterview(ProblemSource):
 	def after_insert(self):
 		# a proposal of the escalation job waits for the county to confirm it; a planned one is announced
 		if self.status == v.PLANNED:
+			self.assign_notice_number()
 			notifications.interview_announced(self)
+
+	def assign_notice_number(self):
+		"""The interview notice (约谈通知书) is numbered when it is issued."""
+		if not self.notice_number:
+			self.db_set(
+				"notice_number",
+				next_document_number("interview", getdate(self.interview_date).year, self.unit),
+				update_modified=False,
+			)
 
 	@frappe.whitelist()
 	def confirm_plan(self, interview_date: str | None = None, place: str | None = None):
@@ -83,6 +94,7 @@ class TDInterview(ProblemSource):
 			self.place = place
 		self.status = v.PLANNED
 		save_as_system(self)
+		self.assign_notice_number()
 		notifications.interview_announced(self)
 		return self.status
 

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from twoduty_app.common.print_helpers import next_document_number
 from twoduty_app.common.vocabulary import FAIL, PASS, RECHECKER_ROLES
 from twoduty_app.exceptions import InvalidDeadlineError, RecheckNotAllowedError, SelfRecheckError
 from twoduty_app.permissions.roles import has_any_role, is_system_user
@@ -51,6 +52,11 @@ class TDRecheck(Document):
 		self.validate_one_per_round()
 
 	def on_submit(self):
+		self.db_set(
+			"closeout_number",
+			next_document_number("closeout", getdate(self.recheck_date).year, self.unit),
+			update_modified=False,
+		)
 		self.apply_to_task()
 		notifications.rechecked(self)
 

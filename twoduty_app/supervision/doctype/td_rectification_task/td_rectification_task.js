@@ -15,7 +15,7 @@ frappe.ui.form.on("TD Rectification Task", {
 			frm.dashboard.set_headline_alert(
 				`<span class="indicator-pill ${v.light_colours[frm.doc.traffic_light]}">${__(
 					frm.doc.traffic_light
-				)}</span> ${__("Deadline", null, "TD Rectification Task")}: ${frappe.datetime.str_to_user(frm.doc.deadline)}${days_left}`
+				)}</span> ${__("Rectification Deadline")}: ${frappe.datetime.str_to_user(frm.doc.deadline)}${days_left}`
 			);
 		}
 		if (!frm.is_new() && v.unit_turn_states.includes(frm.doc.workflow_state)) {
@@ -35,12 +35,12 @@ function add_deadline_buttons(frm) {
 		frappe.prompt(fields, (values) => frm.call(method, values).then(() => frm.reload_doc()));
 	if (twoduty.is_county_staff()) {
 		if (frm.doc.paused) {
-			frm.add_custom_button(__("Resume the Task"), () => frm.call("resume").then(() => frm.reload_doc()), __("Deadline"));
+			frm.add_custom_button(__("Resume the Task"), () => frm.call("resume").then(() => frm.reload_doc()), __("Rectification Deadline"));
 		} else {
 			frm.add_custom_button(
 				__("Suspend the Task"),
 				() => ask([{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason for Suspension"), reqd: 1 }], "suspend"),
-				__("Deadline")
+				__("Rectification Deadline")
 			);
 		}
 	} else if (!frm.doc.paused && frm.has_perm("write")) {
@@ -54,7 +54,7 @@ function add_deadline_buttons(frm) {
 					],
 					"request_extension"
 				),
-			__("Deadline")
+			__("Rectification Deadline")
 		);
 	}
 }

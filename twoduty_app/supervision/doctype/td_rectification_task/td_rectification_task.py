@@ -10,6 +10,7 @@ from frappe.utils import getdate, now_datetime, today
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.documents import first_changed, save_as_system
+from twoduty_app.common.print_helpers import next_document_number
 from twoduty_app.common.settings import get_settings
 from twoduty_app.common.workdays import due_soon_limit, get_calendar
 from twoduty_app.exceptions import (
@@ -40,7 +41,7 @@ COUNTY_FIELDS = (
 SYSTEM_FIELDS = (
 	"round", "failed_rechecks", "escalation_level", "reminded_round", "notice_round", "interview_round",
 	"closed_on", "signed_by", "signed_on", "plan_approved_on", "source_doctype", "source_name", "returned",
-	"plan_deadline", "paused", "paused_on", "pause_reason", "extensions",
+	"plan_deadline", "paused", "paused_on", "pause_reason", "extensions", "notice_number",
 )  # fmt: skip
 # system fields a new task is given before validation (round 1, its source)
 NEW_TASK_FIELDS = ("round", "source_doctype", "source_name", "plan_deadline")
@@ -126,6 +127,13 @@ class TDRectificationTask(Document):
 	def on_update(self):
 		before = self.get_doc_before_save()
 		if before and before.workflow_state != self.workflow_state:
+			if self.workflow_state == ts.ISSUED and not self.notice_number:
+				# the rectification notice (整改通知书) gets its number when the task is issued
+				self.db_set(
+					"notice_number",
+					next_document_number("rectification", getdate(self.issued_on).year, self.unit),
+					update_modified=False,
+				)
 			if self.source_name:
 				sync_source_status(self.source_doctype, self.source_name)
 			notifications.task_moved(self, before.workflow_state)
