@@ -2,12 +2,14 @@
 # Run it: installs and starts what is missing (MariaDB, Redis, a Frappe v15 bench), creates a site with
 # twoduty_app and the demo county, and serves it on http://localhost:8000. Safe to run again.
 # Environment: TWODUTY_BENCH (bench folder), TWODUTY_SITE (default twoduty.localhost),
-#              ADMIN_PASSWORD (default admin), DB_ROOT_PASSWORD (default root), PORT (default 8000).
+#              ADMIN_PASSWORD (default admin), DB_ROOT_PASSWORD (default root), PORT (default 8000),
+#              WORKERS (gunicorn workers, default 2).
 source "$(dirname "$0")/lib.sh"
 
 SITE=${TWODUTY_SITE:-twoduty.localhost}
 ADMIN_PASSWORD=${ADMIN_PASSWORD:-admin}
 PORT=${PORT:-8000}
+WORKERS=${WORKERS:-2}
 prepare_bench
 
 if [ -d "$BENCH/sites/$SITE" ]; then
@@ -41,9 +43,11 @@ cat <<MSG
   Administrator       password $ADMIN_PASSWORD
   demo users          password Demo@2026td, e.g. county-admin@demo.twoduty.local (县纪委),
                       t01-liaison@demo.twoduty.local (a township liaison), leader@demo.twoduty.local (县领导)
-  logs                $BENCH/logs (worker.log, schedule.log, web.log)
+  served by           gunicorn, $WORKERS workers (as production serves; nginx is not needed here)
+  logs                $BENCH/logs: web.log, worker.log, schedule.log
   Stop with Ctrl-C.
 
 MSG
-as_bench "cd sites && ../env/bin/python -m frappe.utils.bench_helper frappe --site $SITE serve --port $PORT --noreload" 2>&1 |
-	tee -a "$BENCH/logs/web.log"
+as_bench "env/bin/python -c 'import gunicorn' 2>/dev/null || env/bin/python -m pip install --quiet gunicorn"
+as_bench "cd sites && TWODUTY_SITE='$SITE' ../env/bin/gunicorn --bind 0.0.0.0:$PORT --workers $WORKERS --timeout 120 \
+	--access-logfile - twoduty_app.demo.serve:application" 2>&1 | tee -a "$BENCH/logs/web.log"

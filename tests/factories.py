@@ -143,10 +143,7 @@ def make_county_world(commit: bool = False) -> CountyWorld:
 	return CountyWorld(county, admin, inspector, viewer, a, b, department, department_head)
 
 
-PNG = (
-	b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-	b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
-)
+from twoduty_app.demo.activity import PNG
 
 
 def attach_file(doctype: str, name: str, file_name: str = "evidence.png") -> str:

@@ -64,3 +64,17 @@ def test_a_bench_behind_a_symbolic_link_is_run_as_its_owner(bench):
 		owner = bash('stat -L -c %U "$BENCH"', link).stdout.strip()
 		assert owner == Path(bench).owner()
 		assert "stat -c %U" not in LIB.read_text(), "stat must follow the link (stat -L)"
+
+
+def test_every_module_of_the_app_imports_without_a_site():
+	"""Bench commands, workers and the scheduler import the app's modules before (or without) connecting to
+	a site: none may touch the database or `frappe.local` at import."""
+	import sys
+
+	code = (
+		"import importlib, pkgutil, twoduty_app\n"
+		"for m in pkgutil.walk_packages(twoduty_app.__path__, 'twoduty_app.'):\n"
+		"    if '.patches.' not in m.name: importlib.import_module(m.name)\n"
+	)
+	done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+	assert done.returncode == 0, done.stderr[-2000:]

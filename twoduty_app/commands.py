@@ -25,13 +25,17 @@ def connected(context):
 @click.option("--villages", default=12, show_default=True, help="Villages per township.")
 @click.option("--departments", default=40, show_default=True)
 @click.option("--no-people", is_flag=True, help="Units only: no demo users (for scale data).")
+@click.option("--no-activity", is_flag=True, help="No demo year of records, interviews and tasks.")
 @pass_context
-def twoduty_demo(context, counties, townships, villages, departments, no_people):
-	"""Build the demo county in Chinese, or a province-sized tree with --counties N."""
-	from twoduty_app.demo import generator
-	from twoduty_app.demo.tree import Shape
+def twoduty_demo(context, counties, townships, villages, departments, no_people, no_activity):
+	"""Build the demo county in Chinese with a year of its work, or a province-sized tree with --counties N."""
+	import time
 
+	started = time.monotonic()
 	with connected(context) as frappe:
+		from twoduty_app.demo import activity, generator  # after connecting: see twoduty_benchmark
+		from twoduty_app.demo.tree import Shape
+
 		shape = Shape(townships=townships, villages_per_township=villages, departments=departments)
 		if not no_people:
 			generator.set_site_defaults_for_china()
@@ -45,6 +49,10 @@ def twoduty_demo(context, counties, townships, villages, departments, no_people)
 			for person in result["users"][:8]:
 				click.echo(f"  {person['user']:<40} {person['name']}")
 			click.echo(f"  … {len(result['users'])} in all (see the Users list)")
+		if not no_people and not no_activity:
+			made = activity.build_activity(generator.DEMO_COUNTY, log=lambda *_: None)
+			click.echo("demo year: left as it was" if made.get("skipped") else f"demo year: {made}")
+		click.echo(f"demo ready in {time.monotonic() - started:.0f} s")
 
 
 @click.command("twoduty-benchmark")
@@ -56,9 +64,9 @@ def twoduty_demo(context, counties, townships, villages, departments, no_people)
 @pass_context
 def twoduty_benchmark(context, counties, tasks, interviews, records, skip_build):
 	"""Build a province-sized data set on this (benchmark) site and time workspace, lists, reports and jobs."""
-	from twoduty_app.demo import benchmark
-
 	with connected(context) as frappe:
+		from twoduty_app.demo import benchmark  # after connecting: its modules build queries at import
+
 		if not skip_build:
 			benchmark.build(counties, tasks, interviews, records, log=click.echo)
 		people = benchmark.ensure_people()

@@ -14,19 +14,21 @@ from datetime import date, timedelta
 import frappe
 from frappe import _
 from frappe.query_builder import Criterion
+from frappe.query_builder.builder import Base
 from frappe.query_builder.functions import IfNull
 from frappe.utils import add_days, getdate, nowdate
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.dates import written_date
-from twoduty_app.common.notify import notify
+from twoduty_app.common.notify import notify, user_languages
 from twoduty_app.common.settings import get_settings
 from twoduty_app.common.workdays import due_soon_limit, long_overdue_limit
 from twoduty_app.permissions.roles import users_with_role
 from twoduty_app.units.lookups import contacts_for_units
 
 CHUNK = 1000
-Task = frappe.qb.DocType("TD Rectification Task")
+# built without a site (Base.DocType is what frappe.qb.DocType calls), so that importing the module needs none
+Task = Base.DocType("TD Rectification Task")
 
 
 @dataclass(frozen=True)
@@ -181,8 +183,10 @@ def propose_interviews(today: date, settings) -> int:
 		return 0
 	heads = contacts_for_units([t.unit for t in tasks], (v.UNIT_HEAD, v.DISCIPLINE_SECRETARY))
 	inspectors = users_with_role(v.ROLE_INSPECTOR, unscoped_only=True)
+	# the proposal is the inspectors' to read: written in their (first) language
+	lang = next(iter(user_languages(inspectors).values()), None)
 	for task in tasks:
-		interview = make_interview_proposal(task, heads.get(task.unit, []), today)
+		interview = make_interview_proposal(task, heads.get(task.unit, []), today, lang)
 		notify(
 			inspectors,
 			"TD Rectification Task",
@@ -198,10 +202,13 @@ def propose_interviews(today: date, settings) -> int:
 	return len(tasks)
 
 
-def make_interview_proposal(task, interviewees: list[str], today: date) -> str:
+def make_interview_proposal(task, interviewees: list[str], today: date, lang: str | None = None) -> str:
+	"""A draft interview for the county to confirm, its words in `lang`: its readers' language (the job runs
+	as the system, whose language is not theirs)."""
+	lang = lang or frappe.db.get_default("lang") or "zh"
 	people = [{"user": u, "unit": task.unit} for u in interviewees] or [
 		{
-			"interviewee_name": _("Head of {0}").format(task.unit_name),
+			"interviewee_name": _("Head of {0}", lang=lang).format(task.unit_name),
 			"unit": task.unit,
 			"position": v.UNIT_HEAD,
 		}
@@ -209,7 +216,7 @@ def make_interview_proposal(task, interviewees: list[str], today: date) -> str:
 	interview = frappe.get_doc(
 		{
 			"doctype": "TD Interview",
-			"title": _("Interview on overdue rectification: {0}").format(task.unit_name),
+			"title": _("Interview on overdue rectification: {0}", lang=lang).format(task.unit_name),
 			"interview_kind": v.COLLECTIVE if len(people) > 1 else v.INDIVIDUAL,
 			"interview_category": v.INTERVIEW_CATEGORY_REMINDER,
 			"status": v.PROPOSED,

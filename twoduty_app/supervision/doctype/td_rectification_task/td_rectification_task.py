@@ -12,7 +12,7 @@ from twoduty_app.common import vocabulary as v
 from twoduty_app.common.documents import first_changed, save_as_system
 from twoduty_app.common.print_helpers import next_document_number
 from twoduty_app.common.settings import get_settings
-from twoduty_app.common.workdays import due_soon_limit, get_calendar
+from twoduty_app.common.workdays import CalendarUnknownError, due_soon_limit, get_calendar
 from twoduty_app.exceptions import (
 	EvidenceRemovalError,
 	ExtensionError,
@@ -102,7 +102,13 @@ class TDRectificationTask(Document):
 		if not self.deadline:
 			self.deadline = deadlines.proposed_deadline(self.rectification_kind, issued_on, settings)
 		if self.rectification_kind != v.IMMEDIATE:
-			self.plan_deadline = min(getdate(self.deadline), deadlines.plan_deadline(issued_on, settings))
+			# the plan's due date is information: where the calendar does not hold the dates yet, none
+			try:
+				plan_due = deadlines.plan_deadline(issued_on, settings)
+			except CalendarUnknownError:
+				frappe.clear_last_message()
+			else:
+				self.plan_deadline = min(getdate(self.deadline), plan_due)
 
 	def validate(self):
 		before = self.get_doc_before_save()
