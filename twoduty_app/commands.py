@@ -61,8 +61,11 @@ def twoduty_demo(context, counties, townships, villages, departments, no_people,
 @click.option("--interviews", default=100_000, show_default=True)
 @click.option("--records", default=1_000_000, show_default=True)
 @click.option("--skip-build", is_flag=True, help="Measure the data set already on the site.")
+@click.option(
+	"--http", is_flag=True, help="Also time the calls over HTTP (gunicorn, two workers, logged in)."
+)
 @pass_context
-def twoduty_benchmark(context, counties, tasks, interviews, records, skip_build):
+def twoduty_benchmark(context, counties, tasks, interviews, records, skip_build, http):
 	"""Build a province-sized data set on this (benchmark) site and time workspace, lists, reports and jobs."""
 	with connected(context) as frappe:
 		from twoduty_app.demo import benchmark  # after connecting: its modules build queries at import
@@ -78,6 +81,10 @@ def twoduty_benchmark(context, counties, tasks, interviews, records, skip_build)
 			"duty records": frappe.db.count("TD Duty Record"),
 		}
 		click.echo(benchmark.as_markdown(results, sizes))
+		if http:
+			from twoduty_app.demo import http_benchmark
+
+			click.echo(http_benchmark.as_markdown(http_benchmark.measure(people)))
 
 
 commands = [twoduty_demo, twoduty_benchmark]

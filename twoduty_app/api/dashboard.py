@@ -37,6 +37,7 @@ def _require_read(doctype: str) -> None:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def closed_on_time_rate(filters=None) -> dict:
 	"""Share of this year's closed tasks that were closed by their deadline."""
 	_require_read("TD Rectification Task")
@@ -47,6 +48,7 @@ def closed_on_time_rate(filters=None) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def units_not_interviewed(filters=None) -> dict:
 	"""First-level units whose head or discipline secretary has not been interviewed this year."""
 	_require_read("TD Interview")
@@ -56,6 +58,7 @@ def units_not_interviewed(filters=None) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def units_without_activity(filters=None) -> dict:
 	"""Units below the county with neither a duty record nor task activity in the current quarter."""
 	_require_read("TD Unit")
@@ -86,6 +89,7 @@ def _chart(labels, datasets):
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def tasks_by_state(**kwargs) -> dict:
 	_require_read("TD Rectification Task")
 	query, Task = _tasks_in_scope()
@@ -95,6 +99,7 @@ def tasks_by_state(**kwargs) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def tasks_by_unit_category(**kwargs) -> dict:
 	"""Open and closed tasks of the year for townships and the three kinds of county department."""
 	_require_read("TD Rectification Task")
@@ -139,6 +144,7 @@ def tasks_by_unit_category(**kwargs) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def monthly_trend(**kwargs) -> dict:
 	"""Tasks issued and closed in each of the last twelve months."""
 	_require_read("TD Rectification Task")

@@ -28,6 +28,7 @@ TASK_FIELDS = [
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def my_tasks() -> list[dict]:
 	"""Open tasks of the user's branch, soonest deadline first (unit scope applies)."""
 	return frappe.get_list(
@@ -40,6 +41,7 @@ def my_tasks() -> list[dict]:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def task_detail(name: str) -> dict:
 	doc = frappe.get_doc("TD Rectification Task", name)
 	doc.check_permission("read")
@@ -162,6 +164,7 @@ def add_progress(name: str, note: str) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def duty_options() -> dict:
 	"""Units the user may record for, with the duties assigned to each this year."""
 	units = frappe.get_list("TD Unit", fields=["name", "unit_name"], order_by="lft asc", limit_page_length=50)

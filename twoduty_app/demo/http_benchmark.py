@@ -1,0 +1,155 @@
+"""The benchmark's calls as a person's browser makes them: over HTTP, through gunicorn with two workers,
+in a logged-in session. `bench --site S twoduty-benchmark --http` starts the server on a free local port,
+times each call (median of `repeat` runs after a warm-up) and stops it."""
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+import frappe
+import requests
+
+from twoduty_app.demo.generator import DEMO_PASSWORD
+
+REPORTS = (
+	"Rectification Ledger",
+	"Overdue and Escalations",
+	"Horizontal Comparison",
+	"Vertical Reach",
+	"Duty Progress",
+	"Interview Coverage",
+)
+CHART_METHODS = (
+	"twoduty_app.api.dashboard.tasks_by_state",
+	"twoduty_app.api.dashboard.tasks_by_unit_category",
+	"twoduty_app.api.dashboard.monthly_trend",
+)
+
+
+class Server:
+	"""gunicorn serving the site on 127.0.0.1 (loopback only), as `scripts/run.sh` serves it."""
+
+	def __init__(self, site: str, workers: int = 2):
+		with socket.socket() as s:
+			s.bind(("127.0.0.1", 0))
+			self.port = s.getsockname()[1]
+		self.url = f"http://127.0.0.1:{self.port}"
+		gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+		self.process = subprocess.Popen(
+			[gunicorn, "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--timeout", "120",
+				"twoduty_app.demo.serve:application"],
+			env={**os.environ, "TWODUTY_SITE": site},
+			stdout=subprocess.DEVNULL,
+			stderr=subprocess.DEVNULL,
+		)  # fmt: skip
+		for _ in range(120):
+			try:
+				if requests.get(f"{self.url}/api/method/ping", timeout=2).ok:
+					return
+			except requests.RequestException:
+				pass
+			time.sleep(0.5)
+		self.stop()
+		raise RuntimeError("the benchmark's web server did not start")
+
+	def stop(self) -> None:
+		self.process.terminate()
+		self.process.wait(timeout=30)
+
+
+def session(url: str, user: str) -> requests.Session:
+	s = requests.Session()
+	resp = s.post(f"{url}/api/method/login", data={"usr": user, "pwd": DEMO_PASSWORD}, timeout=30)
+	resp.raise_for_status()
+	return s
+
+
+def _call(s: requests.Session, url: str, method: str, **data) -> None:
+	payload = {k: v if isinstance(v, str) else frappe.as_json(v) for k, v in data.items()}
+	resp = s.post(f"{url}/api/method/{method}", data=payload, timeout=120)
+	resp.raise_for_status()
+
+
+def workspace_calls(year: int) -> list[tuple]:
+	"""The workspace's ten widgets: (method, arguments)."""
+	calls = []
+	for name in frappe.get_all("Workspace Number Card", {"parent": "Two Duties"}, pluck="number_card_name"):
+		card = frappe.get_doc("Number Card", name)
+		if card.type == "Custom":
+			calls.append((card.method, {}))
+		else:
+			calls.append(
+				(
+					"frappe.desk.doctype.number_card.number_card.get_result",
+					{"doc": card.as_dict(), "filters": frappe.parse_json(card.filters_json)},
+				)
+			)
+	calls += [(method, {}) for method in CHART_METHODS]
+	return calls
+
+
+def list_calls() -> list[tuple]:
+	fields = ["name", "problem", "unit", "deadline", "workflow_state", "traffic_light"]
+	return [
+		(
+			"frappe.desk.reportview.get",
+			{
+				"doctype": "TD Rectification Task",
+				"fields": [f"`tabTD Rectification Task`.`{f}`" for f in fields],
+				"order_by": "`tabTD Rectification Task`.`modified` desc",
+				"start": 0,
+				"page_length": 20,
+			},
+		),
+		("frappe.desk.reportview.get_count", {"doctype": "TD Rectification Task"}),
+	]
+
+
+def _time(fn, repeat: int) -> tuple[float, float]:
+	"""Median and maximum wall time in ms of `repeat` runs after one warm-up."""
+	fn()
+	runs = []
+	for _ in range(repeat):
+		start = time.perf_counter()
+		fn()
+		runs.append((time.perf_counter() - start) * 1000)
+	return statistics.median(runs), max(runs)
+
+
+def measure(people: dict[str, str], repeat: int = 3) -> list[tuple[str, str, float, float]]:
+	year = frappe.utils.getdate().year
+	server = Server(frappe.local.site)
+	results = []
+	try:
+		for who, user in people.items():
+			s = session(server.url, user)
+			widgets = workspace_calls(year)
+
+			def run(calls, s=s):
+				for method, args in calls:
+					_call(s, server.url, method, **args)
+
+			median, worst = _time(lambda w=widgets: run(w), repeat)
+			results.append((who, "workspace, ten widgets one after another", median, worst))
+			slowest = max(_time(lambda c=c: run([c]), repeat)[0] for c in widgets)
+			results.append((who, "workspace, its slowest widget", slowest, slowest))
+			results.append(
+				(who, "task list view (first page + count)", *_time(lambda: run(list_calls()), repeat))
+			)
+			for report in REPORTS:
+				if report == "Interview Coverage" and who == "township":
+					continue
+				call = ("frappe.desk.query_report.run", {"report_name": report, "filters": {"year": year}})
+				results.append((who, f"report: {report}", *_time(lambda c=call: run([c]), repeat)))
+	finally:
+		server.stop()
+	return results
+
+
+def as_markdown(results) -> str:
+	lines = ["| who | what, over HTTP | median ms | slowest ms |", "| --- | --- | ---: | ---: |"]
+	lines += [f"| {who} | {what} | {median:,.0f} | {worst:,.0f} |" for who, what, median, worst in results]
+	return "\n".join(lines)
