@@ -12,16 +12,9 @@ import time
 import frappe
 import requests
 
+from twoduty_app.demo.benchmark import REPORTS
 from twoduty_app.demo.generator import DEMO_PASSWORD
 
-REPORTS = (
-	"Rectification Ledger",
-	"Overdue and Escalations",
-	"Horizontal Comparison",
-	"Vertical Reach",
-	"Duty Progress",
-	"Interview Coverage",
-)
 CHART_METHODS = (
 	"twoduty_app.api.dashboard.tasks_by_state",
 	"twoduty_app.api.dashboard.tasks_by_unit_category",
