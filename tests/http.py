@@ -40,6 +40,15 @@ class Response:
 	def json(self):
 		return json.loads(self.body or b"{}")
 
+	@property
+	def messages(self) -> list[str]:
+		"""The messages the desk would show (Frappe's `_server_messages`), decoded."""
+		try:
+			raw = self.json().get("_server_messages") or "[]"
+		except ValueError:
+			return []
+		return [json.loads(m).get("message", "") for m in json.loads(raw)]
+
 
 def request(
 	method: str,
@@ -109,3 +118,37 @@ def upload(
 	form = dict(fields)
 	form["files"] = [(io.BytesIO(content), filename) for filename, content in files]
 	return request("POST", path, token, form=form, headers=headers)
+
+
+def at_once(calls: list[tuple]) -> list[Response]:
+	"""Sends several requests at the same instant, each in its own thread with its own database connection,
+	as two people (or one double tap) would: `calls` holds (method, path, token, data) tuples."""
+	site = frappe.local.site
+	barrier = threading.Barrier(len(calls))
+	results: list = [None] * len(calls)
+
+	def run(i, method, path, token, data):
+		from unittest.mock import patch
+
+		try:
+			with patch("frappe.app.get_site_name", return_value=site):
+				barrier.wait(timeout=30)
+				resp = _client.open(
+					path,
+					method=method,
+					headers={"Authorization": token, "Accept": "application/json"},
+					json=json.loads(frappe.as_json(data)) if data is not None else None,
+				)
+				results[i] = Response(resp.status_code, resp.get_data(), resp.headers)
+		except Exception as e:
+			results[i] = e
+
+	threads = [threading.Thread(target=run, args=(i, *call)) for i, call in enumerate(calls)]
+	for t in threads:
+		t.start()
+	for t in threads:
+		t.join()
+	for r in results:
+		if isinstance(r, Exception):
+			raise r
+	return results

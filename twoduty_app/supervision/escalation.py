@@ -26,7 +26,6 @@ from twoduty_app.common.workdays import due_soon_limit, long_overdue_limit
 from twoduty_app.permissions.roles import users_with_role
 from twoduty_app.units.lookups import contacts_for_units
 
-CHUNK = 1000
 # built without a site (Base.DocType is what frappe.qb.DocType calls), so that importing the module needs none
 Task = Base.DocType("TD Rectification Task")
 
@@ -121,17 +120,25 @@ def _candidates(step: Step, today: date, settings) -> list[dict]:
 	)
 
 
-def _mark(step: Step, names: list[str]) -> None:
-	for i in range(0, len(names), CHUNK):
-		frappe.qb.update(Task).set(Task[step.marker], Task.round).set(
-			Task.escalation_level, step.level
-		).where(Task.name.isin(names[i : i + CHUNK])).run()
+def _claim(step: Step, tasks: list[dict], today: date, settings) -> list[dict]:
+	"""Marks the step done for the round on each task that still needs it and returns those this run
+	marked. Each mark is an UPDATE whose condition is read at the latest committed version, row by row:
+	a second run at the same time (two workers) waits for the first's rows and finds them done, so every
+	step happens once."""
+	claimed = []
+	for task in tasks:
+		frappe.qb.update(Task).set(Task[step.marker], Task.round).set(Task.escalation_level, step.level).where(
+			(Task.name == task.name) & step.pending(today, settings)
+		).run()
+		if frappe.db._cursor.rowcount:
+			claimed.append(task)
+	return claimed
 
 
 def _escalate_to_units(step: Step, today: date, settings, positions: tuple[str, ...], subject, body) -> int:
 	"""Tell each candidate task's unit people in `positions` (or those of the nearest unit above that has
 	them) and mark the step done for the round. `subject` and `body` take (task, language)."""
-	tasks = _candidates(step, today, settings)
+	tasks = _claim(step, _candidates(step, today, settings), today, settings)
 	contacts = contacts_for_units([t.unit for t in tasks], positions)
 	for task in tasks:
 		notify(
@@ -141,7 +148,6 @@ def _escalate_to_units(step: Step, today: date, settings, positions: tuple[str, 
 			lambda lang, t=task: subject(t, lang),
 			lambda lang, t=task: body(t, lang),
 		)
-	_mark(step, [t.name for t in tasks])
 	return len(tasks)
 
 
@@ -178,7 +184,7 @@ def send_supervision_notices(today: date, settings) -> int:
 
 
 def propose_interviews(today: date, settings) -> int:
-	tasks = _candidates(INTERVIEW, today, settings)
+	tasks = _claim(INTERVIEW, _candidates(INTERVIEW, today, settings), today, settings)
 	if not tasks:
 		return 0
 	heads = contacts_for_units([t.unit for t in tasks], (v.UNIT_HEAD, v.DISCIPLINE_SECRETARY))
@@ -198,7 +204,6 @@ def propose_interviews(today: date, settings) -> int:
 				"A draft interview {0} has been prepared for your review.", lang=lang
 			).format(i),
 		)
-	_mark(INTERVIEW, [t.name for t in tasks])
 	return len(tasks)
 
 

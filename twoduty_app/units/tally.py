@@ -6,8 +6,15 @@ per unit; `active_months` says in which months a unit had a duty record or a tas
 never adjusted by increments that could drift: every save or deletion of a task, interview or duty
 record recomputes the rows of the unit-years it touches from their sources (a handful of index reads),
 and the daily job rebuilds the current year set-based, which also covers rows written around documents
-(bulk loads, SQL patches). Rows are written with upserts, so concurrent saves never collide on a key."""
+(bulk loads, SQL patches). Rows are written with upserts, so concurrent saves never collide on a key.
 
+Two transactions saving rows of the same unit-year at once each recompute from their own snapshot, which
+cannot see the other's uncommitted row. So every transaction that touched a unit-year recomputes it once
+more right after its commit, holding a database lock per unit (`GET_LOCK`, on the primary, whatever the
+app server) and reading a snapshot taken after the lock is held: the last of them sees every committed
+row, and its figures are written last."""
+
+import hashlib
 from collections.abc import Iterable
 from datetime import date
 
@@ -53,12 +60,51 @@ def on_source_change(doc, method=None) -> None:
 	before = doc.get_doc_before_save()
 	if before and all(cstr(before.get(f)) == cstr(doc.get(f)) for f in SOURCE_FIELDS[doc.doctype]):
 		return
-	refresh(_touched(doc) | _touched(before))
+	_refresh_now_and_after_commit(_touched(doc) | _touched(before))
 
 
 def on_source_delete(doc, method=None) -> None:
 	"""doc_events hook (after_delete) of tasks, interviews and duty records."""
-	refresh(_touched(doc))
+	_refresh_now_and_after_commit(_touched(doc))
+
+
+def _refresh_now_and_after_commit(keys: set[Key]) -> None:
+	"""Refreshes at once (the saver reads its own figures) and again after the commit (module docstring)."""
+	if not keys:
+		return
+	refresh(keys)
+	pending = frappe.local.flags.setdefault("twoduty_tally_after_commit", set())
+	if not pending:  # one callback per transaction, for every unit-year it touched
+		frappe.db.after_commit.add(_refresh_committed)
+	pending.update(keys)
+
+
+LOCK_WAIT = 10  # seconds; a refresh that cannot have its lock is left to the nightly rebuild
+
+
+def _refresh_committed() -> None:
+	keys = frappe.local.flags.pop("twoduty_tally_after_commit", None) or set()
+	if not keys:
+		return
+	locks = sorted({_lock_name(unit) for unit, _ in keys})  # one order for all: no lock cycle
+	held = []
+	try:
+		for lock in locks:
+			if not frappe.db.sql("select get_lock(%s, %s)", (lock, LOCK_WAIT))[0][0]:
+				frappe.logger("twoduty").warning(f"tally lock not had in {LOCK_WAIT} s; left to the nightly rebuild")
+				return
+			held.append(lock)
+		frappe.db.sql("commit")  # the snapshot of the figures is taken now, with the locks held
+		refresh(keys)
+		frappe.db.sql("commit")
+	finally:
+		for lock in held:
+			frappe.db.sql("select release_lock(%s)", lock)
+
+
+def _lock_name(unit: str) -> str:
+	"""A server-wide lock name (at most 64 characters) for one unit of this site."""
+	return "td-tally-" + hashlib.sha1(f"{frappe.conf.db_name}:{unit}".encode()).hexdigest()
 
 
 def _touched(doc) -> set[Key]:
