@@ -151,13 +151,26 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bo
 		# a new record has no unit yet while the form is drafted; saving will require one
 		return True if doc.is_new() else False
 	if is_unit_in_scope(unit, user):
-		return True
+		return _stored_unit_in_scope(doc, unit_field, ptype, user)
 	return (
 		doc.doctype == "TD Interview"
 		and (ptype or "read") in NAMED_READER_PTYPES
 		and not doc.is_new()
 		and is_named_in_interview(doc, user, ranges)
 	)
+
+
+# what changes a record: checked against the unit it has in the database as well as the one it is given
+CHANGING_PTYPES = ("write", "delete", "submit", "cancel")
+
+
+def _stored_unit_in_scope(doc, unit_field: str, ptype: str | None, user: str) -> bool:
+	"""A change cannot bring a record of another branch into the user's own (a form, `PUT /api/resource` or an
+	update import that sets its unit): the unit it has in the database must be in scope too."""
+	if ptype not in CHANGING_PTYPES or doc.is_new():
+		return True
+	stored = frappe.db.get_value(doc.doctype, doc.name, unit_field)
+	return not stored or stored == doc.get(unit_field) or is_unit_in_scope(stored, user)
 
 
 def file_query_conditions(user: str | None = None, doctype: str | None = None) -> str:

@@ -5,12 +5,14 @@ import frappe
 
 def after_sync():
 	"""After install (fixtures are in by then) and after every migrate."""
+	from twoduty_app.common.data_import import grant_data_import_access
 	from twoduty_app.responsibility.seed import seed_all
 	from twoduty_app.supervision.holidays import seed_holidays
 
 	seed_all()
 	seed_holidays()
 	drop_renamed_workflow_actions()
+	grant_data_import_access()
 
 
 # the workflows' former action names: words other apps use (a translation of "Issue" renamed ERPNext's
