@@ -2,8 +2,10 @@
 
 import frappe
 from frappe import _
+from frappe.utils import getdate, today
 
 from twoduty_app.common import vocabulary as v
+from twoduty_app.common.inputs import parse_date
 from twoduty_app.permissions.roles import is_county_staff
 from twoduty_app.supervision.cycle import issue_task
 
@@ -24,6 +26,8 @@ def create_rectification_tasks(
 	frappe.has_permission("TD Rectification Task", "create", throw=True)
 	if rectification_kind not in v.RECTIFICATION_KINDS:
 		frappe.throw(_("Choose how the problem is to be rectified."))
+	if parse_date(deadline, "Rectification Deadline") <= getdate(today()):
+		frappe.throw(_("The deadline must be later than today."))
 	created = []
 	for line in doc.lines_found_not_met():
 		if line.rectification_task:

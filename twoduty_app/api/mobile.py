@@ -9,12 +9,13 @@ from frappe.model.workflow import apply_workflow, get_transitions
 from frappe.utils import cint, nowdate
 
 from twoduty_app.common import vocabulary as v
+from twoduty_app.common.inputs import InvalidInputError, parse_date, parse_list
 from twoduty_app.exceptions import EvidenceFileError
 from twoduty_app.supervision.deadlines import working_days_left
 
-MAX_FILE_MB = 10
+MAX_FILE_MB = v.EVIDENCE_MAX_MB
 MAX_FILES = 6
-ALLOWED_EXTENSIONS = {"jpg", "jpeg", "png", "webp", "heic", "gif", "pdf", "doc", "docx", "xls", "xlsx", "txt"}
+ALLOWED_EXTENSIONS = set(v.EVIDENCE_EXTENSIONS)
 TASK_FIELDS = [
 	"name",
 	"problem",
@@ -197,15 +198,18 @@ def record_duty(
 	"""A duty record (履责纪实) with its evidence, in one request."""
 	files = _uploaded_files()
 	contents = [(f.filename, _read_checked(f)) for f in files]
+	duties = parse_list(duty_items or "[]", "Duties Performed")
+	if not all(isinstance(d, str) for d in duties):
+		frappe.throw(_("Choose the duties the record is about."), InvalidInputError)
 	record = frappe.get_doc(
 		{
 			"doctype": "TD Duty Record",
 			"unit": unit,
 			"title": title,
 			"record_kind": record_kind,
-			"record_date": record_date or nowdate(),
+			"record_date": parse_date(record_date, "Done On") if record_date else nowdate(),
 			"content": content,
-			"duty_items": [{"duty_item": d} for d in frappe.parse_json(duty_items or "[]")],
+			"duty_items": [{"duty_item": d} for d in duties],
 		}
 	).insert()
 	urls = [_save_private_file(c, filename, record.doctype, record.name) for filename, c in contents]

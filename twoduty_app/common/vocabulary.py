@@ -173,6 +173,12 @@ EXTENSION_STATUSES = (EXTENSION_PENDING, EXTENSION_APPROVED, EXTENSION_REFUSED)
 VERDICT_CONFIRMED, VERDICT_OVERRULED = "Confirmed", "Overruled"
 VERDICTS = (VERDICT_CONFIRMED, VERDICT_OVERRULED)
 
+# -- evidence files (佐证材料) -----------------------------------------------------------------------------
+# scans, photos and office documents (OFD: the national standard for electronic official documents);
+# nothing a browser would run (HTML, SVG) and no archive whose content nobody can see
+EVIDENCE_EXTENSIONS = ("pdf", "ofd", "jpg", "jpeg", "png", "heic", "doc", "docx", "xls", "xlsx")
+EVIDENCE_MAX_MB = 10
+
 
 def current_year() -> int:
 	"""The year reports and cards open on (today's, in the site's time zone)."""

@@ -6,10 +6,13 @@ from frappe import _
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.dates import year_bounds
+from twoduty_app.common.inputs import InvalidInputError
 from twoduty_app.permissions.roles import has_any_role
 from twoduty_app.units.report_filters import first_level_units
 
 COVERED_POSITIONS = (v.UNIT_HEAD, v.DISCIPLINE_SECRETARY)
+# the years a report can be asked for
+MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
 def coverage_for_reader(
@@ -26,6 +29,7 @@ def coverage_for_reader(
 			_("Only the county's discipline commission and leaders can read interview coverage."),
 			frappe.PermissionError,
 		)
+	check_coverage_filters(year, county, unit, department_category)
 	# first-level units of the county asked for, inside the reader's own branch when the reader is scoped
 	units = first_level_units(frappe._dict(unit=county, department_category=department_category))
 	if unit:
@@ -33,6 +37,22 @@ def coverage_for_reader(
 		# a first-level unit inside the chosen branch, or the one that contains it
 		units = [u for u in units if lft <= u.lft <= rgt or (u.lft <= lft and rgt <= u.rgt)]
 	return interview_coverage(int(year or v.current_year()), units=units)
+
+
+def check_coverage_filters(year, county, unit, department_category) -> None:
+	"""The filters name a real year, county, unit and category: a typo is refused, not answered with an
+	empty list."""
+	if year is not None and not (MIN_YEAR <= int(year) <= MAX_YEAR):
+		frappe.throw(_("{0} is not a valid year.").format(frappe.bold(year)), InvalidInputError)
+	if county and frappe.db.get_value("TD Unit", county, "unit_type") != v.COUNTY:
+		frappe.throw(_("{0} is not a county.").format(frappe.bold(county)), frappe.DoesNotExistError)
+	if unit and not frappe.db.exists("TD Unit", unit):
+		frappe.throw(_("Unit {0} not found.").format(frappe.bold(unit)), frappe.DoesNotExistError)
+	if department_category and department_category not in v.DEPARTMENT_CATEGORIES:
+		frappe.throw(
+			_("{0} is not a department category.").format(frappe.bold(department_category)),
+			InvalidInputError,
+		)
 
 
 def interview_coverage(year: int, units: list[dict]) -> list[dict]:

@@ -9,6 +9,7 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from twoduty_app.common import vocabulary as v
+from twoduty_app.common.inputs import parse_date
 from twoduty_app.common.settings import get_settings
 from twoduty_app.common.workdays import CalendarUnknownError, due_soon_limit, get_calendar, long_overdue_limit
 
@@ -67,7 +68,7 @@ def suspended_working_days(paused_on, day=None) -> int:
 
 
 def check_new_deadline(task, new_deadline) -> date:
-	new_deadline = getdate(new_deadline)
+	new_deadline = parse_date(new_deadline, "New Deadline")
 	if new_deadline <= getdate(task.deadline):
 		frappe.throw(
 			_("The new deadline must be later than the deadline in force, {0}.").format(

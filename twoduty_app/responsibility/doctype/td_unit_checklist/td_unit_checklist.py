@@ -8,6 +8,7 @@ from frappe.utils import today
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.documents import first_changed, save_as_system
+from twoduty_app.common.inputs import InvalidInputError, parse_list
 from twoduty_app.permissions.roles import is_county_staff
 from twoduty_app.units.lookups import is_member_of_unit_or_ancestors
 
@@ -86,13 +87,15 @@ class TDUnitChecklist(Document):
 				_("Only a county inspector from outside the unit can review its checklist."),
 				frappe.PermissionError,
 			)
-		verdicts = frappe.parse_json(verdicts) if isinstance(verdicts, str) else verdicts
+		verdicts = parse_list(verdicts, "Verdicts")
 		lines = {line.name: line for line in self.lines}
 		if not verdicts:
 			frappe.throw(_("Choose at least one line to review."))
+		if not all(isinstance(entry, dict) for entry in verdicts):
+			frappe.throw(_("Each verdict names its row, the verdict and the reason."), InvalidInputError)
 		for entry in verdicts:
 			entry = frappe._dict(entry)
-			line = lines.get(entry.row)
+			line = lines.get(entry.row) if isinstance(entry.row, str) else None
 			if not line:
 				frappe.throw(_("{0} is not a line of this checklist.").format(frappe.bold(entry.row)))
 			self.review_line(line, entry.verdict, (entry.reason or "").strip(), user)
