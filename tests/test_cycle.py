@@ -24,6 +24,7 @@ from twoduty_app.exceptions import (
 	InvalidDeadlineError,
 	MissingEvidenceError,
 	RecheckNotAllowedError,
+	RecordKeptError,
 	SelfRecheckError,
 	TaskLockedError,
 )
@@ -273,8 +274,20 @@ def test_admin_can_cancel_an_open_task_and_nobody_else(world):
 	task = make_task(w.a.unit)
 	with pytest.raises(WorkflowTransitionError):
 		workflow(task, "Revoke Task", w.a.head)
-	workflow(task, "Revoke Task", w.admin)
+	# the reason is required: without it the task stays as it was
+	with pytest.raises(MissingEvidenceError):
+		workflow(task, "Revoke Task", w.admin)
+	assert state(task) == "Issued"
+	frappe.set_user(w.admin)
+	frappe.get_doc("TD Rectification Task", task).revoke("问题线索经核实不属实")
 	assert state(task) == "Task Revoked"
+	assert frappe.db.get_value("TD Rectification Task", task, "revoke_reason") == "问题线索经核实不属实"
+	# and the revoked task is kept: nobody deletes it, the administrator included
+	for user in (w.admin, "Administrator"):
+		frappe.set_user(user)
+		with pytest.raises(RecordKeptError):
+			frappe.delete_doc("TD Rectification Task", task)
+	assert frappe.db.exists("TD Rectification Task", task)
 
 
 def test_measures_lock_once_the_plan_is_approved(world):

@@ -65,3 +65,7 @@ class ExtensionError(frappe.ValidationError):
 
 class TaskPausedError(frappe.ValidationError):
 	pass
+
+
+class RecordKeptError(frappe.ValidationError):
+	"""A record that carries evidence or history is kept: it is revoked or cancelled, never deleted."""

@@ -74,10 +74,6 @@ class TDDutyRecord(Document):
 		if self.duty_assignment:
 			assignments.save_progress(self.duty_assignment)
 
-	def on_trash(self):
-		if self.review_status == v.REVIEWED and not is_county_staff():
-			frappe.throw(_("A reviewed record cannot be deleted."))
-
 	def guard_system_fields(self, before):
 		if self.flags.via_system:
 			return

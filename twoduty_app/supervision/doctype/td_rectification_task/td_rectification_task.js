@@ -27,6 +27,24 @@ frappe.ui.form.on("TD Rectification Task", {
 			);
 		}
 	},
+	// 撤销 needs its reason: asked here, and the task is revoked with it on the server
+	before_workflow_action(frm) {
+		if (frm.selected_workflow_action !== "Revoke Task") return;
+		frappe.dom.unfreeze();
+		return new Promise((resolve, reject) => {
+			const dialog = frappe.prompt(
+				{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason for Revocation"), reqd: 1 },
+				(values) =>
+					frm
+						.call("revoke", { reason: values.reason })
+						.then(() => frm.reload_doc())
+						.finally(() => reject()),
+				__("Revoke Task"),
+				__("Revoke Task")
+			);
+			dialog.onhide = () => reject();
+		});
+	},
 });
 
 // 延期申请 for the unit; suspension and resumption for the county
