@@ -127,14 +127,19 @@ ensure_redis() {
 	done
 }
 
-# Puts this checkout (tracked and untracked, not ignored files) into the bench as apps/twoduty_app.
+# Puts this checkout (tracked and untracked, not ignored files) into the bench as apps/twoduty_app; with
+# an argument, that release (a git tag) instead.
 install_app_into_bench() {
-	local target="$BENCH/apps/$APP" owner
+	local target="$BENCH/apps/$APP" owner release=${1:-}
 	owner=$(stat -L -c %U "$BENCH")
-	say "copying $APP into $target"
+	say "copying $APP ${release:-(this checkout)} into $target"
 	rm -rf "$target"
 	mkdir -p "$target"
-	(cd "$REPO_ROOT" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$target"
+	if [ -n "$release" ]; then
+		git -C "$REPO_ROOT" archive "$release" | tar -xf - -C "$target"
+	else
+		(cd "$REPO_ROOT" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$target"
+	fi
 	is_root && chown -R "$owner": "$target"
 	# installed, with its dependencies (pyproject.toml)? Otherwise pip installs it (editable) and them
 	if ! as_bench "env/bin/python -c 'import $APP, chinese_calendar' 2>/dev/null"; then
@@ -246,4 +251,40 @@ stop_web() {
 	local port=$1 pidfile="$BENCH/config/pids/twoduty-web-$1.pid"
 	[ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null
 	rm -f "$pidfile"
+}
+
+# Upgrades lose nothing: a site with the demo county built on the last release (the newest v* tag), then
+# this checkout installed and migrated: no error, and every TD table's rows and every file as before.
+check_upgrade() {
+	local site=twoduty-upgrade.localhost release before after
+	release=$(git -C "$REPO_ROOT" tag --list 'v*' --sort=-v:refname | head -n 1)
+	[ -n "$release" ] || die "no release tag (v*) in $REPO_ROOT: the upgrade check needs the last release (git fetch --tags)"
+	say "upgrade check: the demo county on $release, then this checkout migrated"
+	before=$(mktemp /tmp/twoduty-inventory-XXXXXX.json)
+	after=$(mktemp /tmp/twoduty-inventory-XXXXXX.json)
+	chmod 666 "$before" "$after"
+	install_app_into_bench "$release"
+	new_site "$site" admin
+	quietly frappe_cli --site "$site" twoduty-demo || die "the demo of $release could not be built"
+	as_bench "cd sites && ../env/bin/python '$REPO_ROOT/scripts/inventory.py' '$site' >'$before'" ||
+		die "inventory of the $release site failed"
+	install_app_into_bench
+	quietly frappe_cli --site "$site" migrate --skip-search-index || die "migrating the $release site to this checkout failed"
+	as_bench "cd sites && ../env/bin/python '$REPO_ROOT/scripts/inventory.py' '$site' >'$after'" ||
+		die "inventory of the migrated site failed"
+	python3 - "$before" "$after" <<'PY' || die "the upgrade from $release lost or changed something (above)"
+import json, sys
+before, after = (json.load(open(p)) for p in sys.argv[1:3])
+lost = {t: (n, after["rows"].get(t)) for t, n in before["rows"].items() if after["rows"].get(t) != n}
+files = {u: v for u, v in before["files"].items() if after["files"].get(u) != v}
+rows = sum(before["rows"].values())
+print(f"upgrade: {len(before['rows'])} tables, {rows} rows, {len(before['files'])} files compared")
+for t, (n, m) in lost.items():
+	print(f"  {t}: {n} rows before, {m} after")
+for name, (url, *_) in files.items():
+	print(f"  file {name} ({url}) missing or changed")
+sys.exit(1 if lost or files else 0)
+PY
+	quietly frappe_cli drop-site "$site" --force --no-backup --db-root-password "'$DB_ROOT_PASSWORD'" || true
+	rm -f "$before" "$after"
 }

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Test it: runs the whole suite on a fresh test site of the bench.
 #   scripts/test.sh [pytest args]
-# Environment: TWODUTY_BENCH (bench folder), DB_ROOT_PASSWORD (default root),
+# Environment: TWODUTY_BENCH (bench folder), DB_ROOT_PASSWORD (default root), TWODUTY_SKIP_UPGRADE=1,
 #              TWODUTY_TEST_SITE (default twoduty-test.localhost), TWODUTY_REUSE_SITE=1 to skip re-creation.
 source "$(dirname "$0")/lib.sh"
 
 SITE=${TWODUTY_TEST_SITE:-twoduty-test.localhost}
 prepare_bench
+# upgrades lose nothing (scripts/lib.sh check_upgrade); TWODUTY_SKIP_UPGRADE=1 skips it outside CI
+if [ "${TWODUTY_SKIP_UPGRADE:-0}" = 1 ] && [ -z "${CI:-}" ]; then
+	say "upgrade check skipped (TWODUTY_SKIP_UPGRADE=1)"
+else
+	check_upgrade
+fi
 
 if [ "${TWODUTY_REUSE_SITE:-0}" = 1 ] && [ -d "$BENCH/sites/$SITE" ]; then
 	say "reusing $SITE; migrating"
@@ -39,7 +45,7 @@ targets=()
 for arg in "${@:-tests}"; do
 	case "$arg" in -*) targets+=("$(printf %q "$arg")") ;; *) targets+=("$(printf %q "../apps/$APP/$arg")") ;; esac
 done
-as_bench "cd sites && TWODUTY_SITE='$SITE' TWODUTY_URL='http://127.0.0.1:$PORT' TWODUTY_ARTIFACTS='$REPO_ROOT/artifacts' \
+as_bench "cd sites && TWODUTY_SITE='$SITE' TWODUTY_URL='http://127.0.0.1:$PORT' TWODUTY_ARTIFACTS='$REPO_ROOT/artifacts' DB_ROOT_PASSWORD='$DB_ROOT_PASSWORD' \
 	../env/bin/python -m pytest -p no:cacheprovider -q -rfE ${targets[*]}"
 rc=$?
 set -e
