@@ -23,7 +23,9 @@ def inventory(site: str) -> dict:
 		rows = {t: frappe.db.sql(f"select count(*) from `{t}`")[0][0] for t in sorted(tables)}
 		files = {}
 		for f in frappe.get_all(
-			"File", {"attached_to_doctype": ("like", "TD %"), "is_folder": 0}, ["name", "file_url", "is_private"]
+			"File",
+			{"attached_to_doctype": ("like", "TD %"), "is_folder": 0},
+			["name", "file_url", "is_private"],
 		):
 			path = frappe.get_site_path("" if f.is_private else "public", f.file_url.lstrip("/"))
 			with open(path, "rb") as content:

@@ -297,3 +297,23 @@ def make_interview(
 
 def held_interview(w: CountyWorld, issues: list[dict]):
 	return make_interview(w, issues=issues, held=True, commitment="立即整改，按期报送")
+
+
+def make_inspection(w: CountyWorld, unit: str, findings: list[dict], title: str = "专项督查"):
+	"""A special inspection of `unit` recorded by the county's inspector (the session user becomes the
+	inspector) over the last three days, with its findings."""
+	from frappe.utils import add_days
+
+	frappe.set_user(w.inspector)
+	return frappe.get_doc(
+		{
+			"doctype": "TD Inspection",
+			"title": title,
+			"inspection_kind": "Special Inspection",
+			"unit": unit,
+			"period_from": add_days(today(), -3),
+			"period_to": today(),
+			"inspectors": [{"user": w.inspector}],
+			"findings": findings,
+		}
+	).insert()

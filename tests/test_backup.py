@@ -42,7 +42,9 @@ def app_tables() -> list[str]:
 	modules = frappe.get_all("Module Def", {"app_name": "twoduty_app"}, pluck="name")
 	return sorted(
 		f"tab{name}"
-		for name in frappe.get_all("DocType", {"module": ("in", modules), "issingle": 0, "is_virtual": 0}, pluck="name")
+		for name in frappe.get_all(
+			"DocType", {"module": ("in", modules), "issingle": 0, "is_virtual": 0}, pluck="name"
+		)
 	)
 
 

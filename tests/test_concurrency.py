@@ -79,12 +79,17 @@ def _save_both(doctype: str, name: str, first: tuple[str, dict], second: tuple[s
 		doc = json.loads(json.dumps(base))
 		for key, value in change.items():
 			if key == "items":
-				for row, row_change in zip(doc["items"], value):
+				for row, row_change in zip(doc["items"], value, strict=False):
 					row.update(row_change)
 			else:
 				doc[key] = value
 		calls.append(
-			("POST", "/api/method/frappe.desk.form.save.savedocs", token, {"doc": json.dumps(doc), "action": "Save"})
+			(
+				"POST",
+				"/api/method/frappe.desk.form.save.savedocs",
+				token,
+				{"doc": json.dumps(doc), "action": "Save"},
+			)
 		)
 	return http.at_once(calls)
 
@@ -193,12 +198,18 @@ def test_a_double_tap_on_a_workflow_action_moves_the_task_once(world):
 		assert (
 			frappe.db.count(
 				"Comment",
-				{"reference_doctype": "TD Rectification Task", "reference_name": task, "comment_type": "Workflow"},
+				{
+					"reference_doctype": "TD Rectification Task",
+					"reference_name": task,
+					"comment_type": "Workflow",
+				},
 			)
 			== 1
 		)
 		told = frappe.get_all(
-			"Notification Log", {"document_type": "TD Rectification Task", "document_name": task}, pluck="for_user"
+			"Notification Log",
+			{"document_type": "TD Rectification Task", "document_name": task},
+			pluck="for_user",
 		)
 		assert told and sorted(told) == sorted(set(told)) and set(told) <= _unit_people(w.a.unit), told
 		assert (

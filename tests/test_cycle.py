@@ -11,6 +11,7 @@ from tests.factories import (
 	bring_to_pending_recheck,
 	held_interview,
 	make_county_world,
+	make_inspection,
 	make_task,
 	make_user,
 	recheck,
@@ -376,22 +377,15 @@ def test_interview_status_cannot_be_typed(world):
 
 def test_inspection_findings_become_tasks(world):
 	w = world
-	frappe.set_user(w.inspector)
-	inspection = frappe.get_doc(
-		{
-			"doctype": "TD Inspection",
-			"title": "党风廉政建设责任制专项督查",
-			"inspection_kind": "Special Inspection",
-			"unit": w.b.unit,
-			"period_from": add_days(today(), -3),
-			"period_to": today(),
-			"inspectors": [{"user": w.inspector}],
-			"findings": [
-				{"problem": "纪委书记分管其他业务", "deadline": add_days(today(), 30)},
-				{"problem": "举报电话未公开", "rectification_kind": "Immediate", "unit": w.b.villages[0]},
-			],
-		}
-	).insert()
+	inspection = make_inspection(
+		w,
+		w.b.unit,
+		[
+			{"problem": "纪委书记分管其他业务", "deadline": add_days(today(), 30)},
+			{"problem": "举报电话未公开", "rectification_kind": "Immediate", "unit": w.b.villages[0]},
+		],
+		title="党风廉政建设责任制专项督查",
+	)
 	tasks = inspection.create_rectification_tasks()
 	assert len(tasks) == 2
 	units = {frappe.db.get_value("TD Rectification Task", t, "unit") for t in tasks}

@@ -28,6 +28,7 @@ from tests import http
 from tests.factories import (
 	bring_to_pending_recheck,
 	make_county_world,
+	make_inspection,
 	make_interview,
 	make_task,
 	recheck,
@@ -92,22 +93,9 @@ def world():
 	w.extra["interview_b"] = make_interview(
 		w, unit=w.b.unit, interviewees=[{"user": w.b.head, "unit": w.b.unit, "position": "Unit Head"}]
 	).name
-	w.extra["inspection_a"] = (
-		frappe.get_doc(
-			{
-				"doctype": "TD Inspection",
-				"title": "专项督查",
-				"inspection_kind": "Special Inspection",
-				"unit": w.a.unit,
-				"period_from": add_days(today(), -3),
-				"period_to": today(),
-				"inspectors": [{"user": w.inspector}],
-				"findings": [{"problem": "举报电话未公开", "deadline": add_days(today(), 30)}],
-			}
-		)
-		.insert()
-		.name
-	)
+	w.extra["inspection_a"] = make_inspection(
+		w, w.a.unit, [{"problem": "举报电话未公开", "deadline": add_days(today(), 30)}]
+	).name
 	frappe.set_user("Administrator")
 	generate_assignments(year, w.county, publish_progress=False)
 	w.extra["assignment_a"] = frappe.db.get_value("TD Duty Assignment", {"unit": w.a.unit, "year": year})

@@ -13,6 +13,7 @@ from tests.factories import (
 	bring_to_pending_recheck,
 	held_interview,
 	make_county_world,
+	make_inspection,
 	make_task,
 	recheck,
 )
@@ -39,19 +40,7 @@ def kept() -> tuple[CountyWorld, dict[str, list[str]]]:
 
 	records["TD Interview"] = [held_interview(w, [{"problem": "谈话提醒", "unit": w.a.unit}]).name]
 
-	frappe.set_user(w.inspector)
-	inspection = frappe.get_doc(
-		{
-			"doctype": "TD Inspection",
-			"title": "专项督查",
-			"inspection_kind": "Special Inspection",
-			"unit": w.b.unit,
-			"period_from": add_days(today(), -3),
-			"period_to": today(),
-			"inspectors": [{"user": w.inspector}],
-			"findings": [{"problem": "台账不全", "deadline": add_days(today(), 30)}],
-		}
-	).insert()
+	inspection = make_inspection(w, w.b.unit, [{"problem": "台账不全", "deadline": add_days(today(), 30)}])
 	inspection.create_rectification_tasks()
 	records["TD Inspection"] = [inspection.name]
 

@@ -45,7 +45,9 @@ def refuse_deletion(doc, method=None) -> None:
 		doc.status != v.RECORDED
 		or frappe.db.exists("TD Rectification Task", {"source_doctype": doc.doctype, "source_name": doc.name})
 	):
-		message = _("An inspection that is followed up or has rectification tasks is kept and cannot be deleted.")
+		message = _(
+			"An inspection that is followed up or has rectification tasks is kept and cannot be deleted."
+		)
 	elif doc.doctype == "TD Duty Record" and doc.review_status == v.REVIEWED:
 		message = _("A reviewed duty record is kept and cannot be deleted.")
 	elif doc.doctype == "TD Duty Assignment" and doc.workflow_state == v.SIGNED:

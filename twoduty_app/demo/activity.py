@@ -367,7 +367,9 @@ def tasks_in_every_state(units, today: date) -> int:
 	doc.request_extension(getdate(doc.deadline) + timedelta(days=15), "涉及资金追缴，需协调多个部门")
 	revoked = issue(units[11], PROBLEMS[0], 20, 40)
 	as_user(user("county-admin"))
-	frappe.get_doc("TD Rectification Task", revoked).revoke("经核实，该问题已由县审计局专项整改，不再重复交办")
+	frappe.get_doc("TD Rectification Task", revoked).revoke(
+		"经核实，该问题已由县审计局专项整改，不再重复交办"
+	)
 	return len(stages) + 1
 
 

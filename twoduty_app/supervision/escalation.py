@@ -127,9 +127,9 @@ def _claim(step: Step, tasks: list[dict], today: date, settings) -> list[dict]:
 	step happens once."""
 	claimed = []
 	for task in tasks:
-		frappe.qb.update(Task).set(Task[step.marker], Task.round).set(Task.escalation_level, step.level).where(
-			(Task.name == task.name) & step.pending(today, settings)
-		).run()
+		frappe.qb.update(Task).set(Task[step.marker], Task.round).set(
+			Task.escalation_level, step.level
+		).where((Task.name == task.name) & step.pending(today, settings)).run()
 		if frappe.db._cursor.rowcount:
 			claimed.append(task)
 	return claimed

@@ -91,7 +91,9 @@ def _refresh_committed() -> None:
 	try:
 		for lock in locks:
 			if not frappe.db.sql("select get_lock(%s, %s)", (lock, LOCK_WAIT))[0][0]:
-				frappe.logger("twoduty").warning(f"tally lock not had in {LOCK_WAIT} s; left to the nightly rebuild")
+				frappe.logger("twoduty").warning(
+					f"tally lock not had in {LOCK_WAIT} s; left to the nightly rebuild"
+				)
 				return
 			held.append(lock)
 		frappe.db.sql("commit")  # the snapshot of the figures is taken now, with the locks held
