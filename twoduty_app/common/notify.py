@@ -7,7 +7,7 @@ her own language (the job or request that sends them may run in another)."""
 from contextlib import contextmanager
 
 import frappe
-from frappe.utils import get_url_to_form
+from frappe.utils import escape_html, get_url_to_form, strip_html
 
 
 @contextmanager
@@ -36,8 +36,9 @@ def notify(users, doctype: str, name: str, subject, body) -> None:
 					"document_type": doctype,
 					"document_name": name,
 					"from_user": frappe.session.user if frappe.session.user != "Guest" else "Administrator",
-					"subject": title,
-					"email_content": text,
+					# the desk shows both as HTML: the values formatted into them stay text
+					"subject": escape_html(title),
+					"email_content": escape_html(text),
 				}
 			).insert(ignore_permissions=True)
 		send_mail(
@@ -57,7 +58,10 @@ def send_mail(recipients, subject: str, template: str, args: dict, lang: str, **
 	if not recipients or not outgoing_email_configured():
 		return
 	with in_language(lang):
-		frappe.sendmail(recipients=recipients, subject=subject, template=template, args=args, **kwargs)
+		# Frappe also writes the subject, unescaped, into the mail's HTML (<title>): no markup in it
+		frappe.sendmail(
+			recipients=recipients, subject=strip_html(subject), template=template, args=args, **kwargs
+		)
 
 
 def outgoing_email_configured() -> bool:

@@ -20,6 +20,14 @@ def zh_date(value) -> str:
 	return written_date(value, "zh")
 
 
+def rich_text(value: str | None) -> str:
+	"""A Text Editor field as printed: its formatting kept, its scripts and handlers not. Frappe filters a
+	rich text on save, but not one stored with a submitted record, an import or a patch: filter it again."""
+	from frappe.utils.html_utils import sanitize_html
+
+	return sanitize_html(value or "", always_sanitize=True)
+
+
 def full_name(user: str | None) -> str:
 	return (frappe.db.get_value("User", user, "full_name") or user) if user else ""
 

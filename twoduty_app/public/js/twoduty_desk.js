@@ -75,3 +75,148 @@ twoduty.task_indicator = (doc) => {
 	const colour = v.state_colours[doc.workflow_state] || v.open_state_colour;
 	return [__(doc.workflow_state), colour, `workflow_state,=,${doc.workflow_state}`];
 };
+
+// A plain-text field of the app's doctypes (Data, Small Text, Text) is shown as text. Frappe's formatters
+// insert such a value as HTML, trusting its save filter; a submitted record, an import or a patch stores a
+// value without it, and the filter keeps an <img> as an element. Rich text (Text Editor) stays HTML.
+twoduty.PLAIN_TEXT_TYPES = ["Data", "Small Text", "Text", "Long Text", "Read Only"];
+twoduty.as_text = (value, df, options, doc) =>
+	// no df for Frappe's formatter: it would call this one again (docfield_map holds it)
+	frappe.form.get_formatter(df.fieldtype)(
+		frappe.utils.escape_html(value == null ? "" : String(value)),
+		null,
+		options,
+		doc
+	);
+
+// Rich text shown without what would run: scripts and frames, event handlers, javascript: links (Frappe
+// filters it on save only, like plain text)
+twoduty.without_scripts = (html) => {
+	const body = new DOMParser().parseFromString(html || "", "text/html").body;
+	body.querySelectorAll("script, iframe, object, embed, base, meta, link").forEach((el) => el.remove());
+	body.querySelectorAll("*").forEach((el) => {
+		for (const { name, value } of [...el.attributes]) {
+			if (name.startsWith("on") || /^\s*javascript:/i.test(value)) el.removeAttribute(name);
+		}
+	});
+	return body.innerHTML;
+};
+twoduty.as_rich_text = (value, df, options, doc) =>
+	frappe.form.get_formatter(df.fieldtype)(twoduty.without_scripts(value), null, options, doc);
+
+(() => {
+	const add_field = frappe.meta.add_field;
+	frappe.meta.add_field = function (df) {
+		if (
+			df &&
+			(df.parent || "").startsWith("TD ") &&
+			twoduty.PLAIN_TEXT_TYPES.includes(df.fieldtype) &&
+			df.options !== "URL" &&
+			!df.formatter
+		) {
+			df.formatter = twoduty.as_text;
+		} else if (df && (df.parent || "").startsWith("TD ") && df.fieldtype === "Text Editor" && !df.formatter) {
+			df.formatter = twoduty.as_rich_text;
+		}
+		return add_field.apply(this, arguments);
+	};
+})();
+
+// The app's own records (doctypes named "TD …") wherever Frappe lists them by title or value and inserts
+// that as HTML: a Link field's dropdown (also in list filters), its Advanced Search dialog, the list
+// sidebar's group-by counts and the query reports' cells. A stored name holding markup shows as text there.
+twoduty.is_app_doctype = (doctype) => (doctype || "").startsWith("TD ");
+
+// A Link field's dropdown: as Frappe draws it (form/controls/link.js, `item`) with the title and the
+// description escaped; Frappe's own entries (create, advanced search, filter description) carry `html`
+(() => {
+	const ControlLink = frappe.ui.form.ControlLink;
+	const setup = ControlLink.prototype.setup_awesomeplete;
+	ControlLink.prototype.setup_awesomeplete = function () {
+		setup.apply(this, arguments);
+		const control = this;
+		const draw = this.awesomplete.item;
+		this.awesomplete.item = function (item) {
+			const d = this.get_item(item.value);
+			if (!d || d.html || !twoduty.is_app_doctype(control.get_options())) return draw.apply(this, arguments);
+			const label = control.get_translated(d.label || d.value);
+			let html = `<strong>${frappe.utils.escape_html(label)}</strong>`;
+			if (d.description && (control.is_title_link() || d.value !== d.description)) {
+				html += `<br><span class="small">${frappe.utils.escape_html(__(d.description))}</span>`;
+			}
+			return $(`<div role="option">`)
+				.on("click", (event) => control.awesomplete.select(event.currentTarget, event.currentTarget))
+				.data("item.autocomplete", d)
+				.prop("aria-selected", "false")
+				.html(`<p title="${frappe.utils.escape_html(label)}">${html}</p>`)
+				.get(0);
+		};
+	};
+
+	// Advanced Search (form/link_selector.js) shows each row's fields after its name as HTML (a name
+	// cannot hold < or >, Frappe refuses it)
+	const link_search = frappe.link_search;
+	frappe.link_search = function (doctype, args, callback, btn) {
+		if (!callback || !twoduty.is_app_doctype(doctype)) return link_search.apply(this, arguments);
+		const as_text = (rows) =>
+			(rows || []).map((row) =>
+				Array.isArray(row)
+					? [row[0], ...row.slice(1).map((v) => (v == null ? v : frappe.utils.escape_html(String(v))))]
+					: row
+			);
+		return link_search.call(this, doctype, args, (rows) => callback(as_text(rows)), btn);
+	};
+
+	// the list sidebar's group-by counts (list/list_sidebar_group_by.js): a Data field's values as text, the
+	// filter still set to the stored value itself
+	const ListGroupBy = frappe.views.ListGroupBy;
+	const dropdown_html = ListGroupBy.prototype.get_dropdown_html;
+	ListGroupBy.prototype.get_dropdown_html = function (field, fieldtype, applied = false) {
+		// Frappe's own labels: "Not Set", "Me", "Yes"/"No"
+		const own_label = field.name == null || field.name === frappe.session.user || fieldtype === "Check";
+		if (own_label || !twoduty.is_app_doctype(this.doctype)) return dropdown_html.apply(this, arguments);
+		const name = frappe.utils.escape_html(field.name);
+		const label = frappe.utils.escape_html(__(field.name));
+		const applied_html = applied
+			? `<span class="applied"> ${frappe.utils.icon("tick", "xs")} </span>`
+			: "";
+		const value = encodeURIComponent(field.name);
+		return `<li class="group-by-item ${applied ? "selected" : ""}" data-value="${value}">
+			<a class="dropdown-item" href="#" onclick="return false;">
+				${applied_html}
+				<span class="group-by-value ellipsis" data-name="${name}">${label}</span>
+				<span class="group-by-count">${field.count}</span>
+			</a>
+		</li>`;
+	};
+})();
+
+// A query report's plain-text cells (a problem, a unit's or a person's name) as text: set as `formatter` by
+// every report of the app. Frappe's DataTable inserts a cell's formatted value as HTML; Links, numbers and
+// dates keep Frappe's formatters. Excel/CSV exports are built on the server from the rows, unescaped.
+twoduty.report_formatter = (value, row, column, data, default_formatter) =>
+	default_formatter(
+		value != null && twoduty.PLAIN_TEXT_TYPES.includes(column.fieldtype || "Data") && column.options !== "URL"
+			? frappe.utils.escape_html(String(value))
+			: value,
+		row,
+		column,
+		data
+	);
+
+// The chart above such a report draws its labels as text, but its tooltip inserts the label under the
+// pointer (a unit's name) as HTML: escaped there
+(() => {
+	const render_chart = frappe.views.QueryReport.prototype.render_chart;
+	frappe.views.QueryReport.prototype.render_chart = function (options) {
+		if (options && this.report_settings && this.report_settings.formatter === twoduty.report_formatter) {
+			const tooltip = options.tooltipOptions || {};
+			const format_x = tooltip.formatTooltipX || ((label) => label);
+			options.tooltipOptions = {
+				...tooltip,
+				formatTooltipX: (label) => frappe.utils.escape_html(String(format_x(label) ?? "")),
+			};
+		}
+		return render_chart.apply(this, arguments);
+	};
+})();

@@ -85,7 +85,7 @@ class TDDutyAssignment(Document):
 			frappe.throw(_("The duty assignment {0} is signed and locked.").format(frappe.bold(self.name)))
 		if not (comment or "").strip():
 			frappe.throw(_("Please say what should change."))
-		self.add_comment("Comment", comment.strip())
+		self.add_comment("Comment", frappe.utils.escape_html(comment.strip()))  # typed as text, kept as text
 		admins = users_with_role(ROLE_ADMIN, unscoped_only=True)
 		notify(
 			admins,

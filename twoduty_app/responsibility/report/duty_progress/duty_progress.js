@@ -2,6 +2,8 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Duty Progress"] = {
+	// stored text (problems, names) shown as text, see twoduty_desk.js
+	formatter: twoduty.report_formatter,
 	filters: [
 		twoduty.filters.year(),
 		twoduty.filters.unit(),

@@ -2,5 +2,7 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Horizontal Comparison"] = {
+	// stored text (problems, names) shown as text, see twoduty_desk.js
+	formatter: twoduty.report_formatter,
 	filters: [twoduty.filters.year(), twoduty.filters.unit()],
 };

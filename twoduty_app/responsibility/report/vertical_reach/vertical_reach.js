@@ -2,6 +2,8 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Vertical Reach"] = {
+	// stored text (problems, names) shown as text, see twoduty_desk.js
+	formatter: twoduty.report_formatter,
 	filters: [
 		twoduty.filters.year(),
 		{ fieldname: "quarter", label: __("Quarter"), fieldtype: "Select", options: ["", "1", "2", "3", "4"] },
