@@ -91,7 +91,17 @@ has_permission = {
 
 # per-unit yearly figures (TD Unit Tally) follow every change of their sources
 doc_events = {
+	# spreadsheets in (Data Import): who may import what, the app's Chinese templates
+	"Data Import": {
+		"before_validate": "twoduty_app.common.data_import.read_chinese_choices",
+		"validate": "twoduty_app.common.data_import.check_import_allowed",
+		"before_save": "twoduty_app.common.data_import.map_chinese_headers",
+	},
+	# the app's records hold values of their fields' types (a refusal in the user's language, not a 500)
+	"*": {"before_validate": "twoduty_app.common.inputs.check_field_values"},
 	"File": {
+		# a file attached to the app's records is evidence: allowed types, not empty, within the limit
+		"validate": "twoduty_app.common.evidence_files.check_evidence_file",
 		"on_trash": [
 			"twoduty_app.supervision.evidence.prevent_evidence_deletion",
 			"twoduty_app.responsibility.evidence.prevent_evidence_deletion",
@@ -102,16 +112,23 @@ doc_events = {
 	},
 	"TD Rectification Task": {
 		"on_change": "twoduty_app.units.tally.on_source_change",
+		"on_trash": "twoduty_app.common.documents.refuse_deletion",
 		"after_delete": "twoduty_app.units.tally.on_source_delete",
 	},
 	"TD Interview": {
 		"on_change": "twoduty_app.units.tally.on_source_change",
+		"on_trash": "twoduty_app.common.documents.refuse_deletion",
 		"after_delete": "twoduty_app.units.tally.on_source_delete",
 	},
 	"TD Duty Record": {
 		"on_change": "twoduty_app.units.tally.on_source_change",
+		"on_trash": "twoduty_app.common.documents.refuse_deletion",
 		"after_delete": "twoduty_app.units.tally.on_source_delete",
 	},
+	# records that carry evidence or history are revoked or cancelled, never deleted
+	"TD Recheck": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
+	"TD Inspection": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
+	"TD Duty Assignment": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
 }
 # tally rows are derived data: they go with their unit instead of blocking its deletion
 ignore_links_on_delete = ["TD Unit Tally"]
@@ -141,6 +158,7 @@ jinja = {
 		"twoduty_app.common.print_helpers.party_body",
 		"twoduty_app.common.print_helpers.implementing_rules",
 		"twoduty_app.common.print_helpers.notice_settings",
+		"twoduty_app.common.print_helpers.rich_text",
 	]
 }
 
@@ -152,8 +170,13 @@ app_include_js = ["/assets/twoduty_app/js/twoduty_desk.js"]
 export_python_type_annotations = True
 
 # API clients (key/secret or OAuth) get messages in their user's language, like desk sessions
-auth_hooks = ["twoduty_app.auth.use_the_api_users_language"]
+# then requests to the app's methods and doctypes that Frappe would fail with a server error are refused
+# in that language (twoduty_app/common/inputs.py)
+auth_hooks = ["twoduty_app.auth.use_the_api_users_language", "twoduty_app.common.inputs.check_request"]
 
 override_whitelisted_methods = {
 	"frappe.client.get_count": "twoduty_app.api.overrides.get_count",
+	# evidence is checked before Frappe writes an upload to disk (an empty one fails there with a 500)
+	"upload_file": "twoduty_app.api.overrides.upload_file",
+	"frappe.handler.upload_file": "twoduty_app.api.overrides.upload_file",
 }

@@ -6,10 +6,12 @@ from datetime import date
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.model.workflow import get_workflow
 from frappe.utils import getdate, now_datetime, today
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.documents import first_changed, save_as_system
+from twoduty_app.common.inputs import check_field_values
 from twoduty_app.common.print_helpers import next_document_number
 from twoduty_app.common.settings import get_settings
 from twoduty_app.common.workdays import CalendarUnknownError, due_soon_limit, get_calendar
@@ -41,10 +43,12 @@ COUNTY_FIELDS = (
 SYSTEM_FIELDS = (
 	"round", "failed_rechecks", "escalation_level", "reminded_round", "notice_round", "interview_round",
 	"closed_on", "signed_by", "signed_on", "plan_approved_on", "source_doctype", "source_name", "returned",
-	"plan_deadline", "paused", "paused_on", "pause_reason", "extensions", "notice_number",
+	"plan_deadline", "paused", "paused_on", "pause_reason", "extensions", "notice_number", "revoke_reason",
 )  # fmt: skip
 # system fields a new task is given before validation (round 1, its source)
 NEW_TASK_FIELDS = ("round", "source_doctype", "source_name", "plan_deadline")
+# system fields the county's import of an existing ledger brings along with each task's state
+LEDGER_IMPORT_FIELDS = ("closed_on",)
 
 
 class TDRectificationTask(Document):
@@ -74,6 +78,7 @@ class TDRectificationTask(Document):
 		requirement: DF.SmallText | None
 		responsible_user: DF.Link | None
 		returned: DF.Check
+		revoke_reason: DF.SmallText | None
 		round: DF.Int
 		signed_by: DF.Link | None
 		signed_on: DF.Datetime | None
@@ -86,6 +91,7 @@ class TDRectificationTask(Document):
 	# end: auto-generated types
 
 	def before_insert(self):
+		check_field_values(self)  # the dates proposed below are read before `before_validate` runs
 		if not self.flags.from_source:
 			self.source_doctype = self.source_name = None
 		self.round = 1
@@ -128,7 +134,41 @@ class TDRectificationTask(Document):
 		# a recheck moves Pending Recheck → Closed / In Progress; it is not a workflow action anyone can take
 		if self.flags.via_recheck:
 			return
+		if self.is_imported_ledger():
+			self.validate_imported_state()
+			return
 		super().validate_workflow()
+
+	def is_imported_ledger(self) -> bool:
+		"""A task of an existing ledger arriving by Data Import in a state past Draft."""
+		return bool(
+			self.is_new()
+			and frappe.flags.in_import
+			and self.workflow_state
+			and self.workflow_state != ts.DRAFT
+		)
+
+	def validate_imported_state(self):
+		"""An existing ledger (整改台账) arrives in the state the county gives each task on import; a unit's
+		import creates drafts only."""
+		state = _(self.workflow_state)
+		if not is_county_staff():
+			frappe.throw(
+				_(
+					"Only the discipline commission can import a task in state {0}; a unit's import creates drafts."
+				).format(frappe.bold(state)),
+				frappe.PermissionError,
+			)
+		if self.workflow_state not in {row.state for row in get_workflow(self.doctype).states}:
+			frappe.throw(
+				_("{0} is not a state of a rectification task.").format(frappe.bold(state)), TaskLockedError
+			)
+		if self.workflow_state == ts.CLOSED and not self.closed_on:
+			frappe.throw(_("A task imported as {0} needs its closing date.").format(frappe.bold(state)))
+		if self.closed_on and self.workflow_state != ts.CLOSED:
+			frappe.throw(
+				_("Only a task imported as {0} has a closing date.").format(frappe.bold(_(ts.CLOSED)))
+			)
 
 	def on_update(self):
 		before = self.get_doc_before_save()
@@ -145,14 +185,9 @@ class TDRectificationTask(Document):
 			notifications.task_moved(self, before.workflow_state)
 
 	def on_trash(self):
+		# once issued, a task is kept whoever asks (common.documents.refuse_deletion)
 		if not is_admin():
 			frappe.throw(_("Only the county administrator can delete a rectification task."), TaskLockedError)
-		if any(row.evidence for row in self.progress) or frappe.db.exists(
-			"TD Recheck", {"rectification_task": self.name, "docstatus": 1}
-		):
-			frappe.throw(
-				_("A task with evidence or rechecks cannot be deleted; cancel it instead."), TaskLockedError
-			)
 
 	# guards -----------------------------------------------------------------------------------------
 
@@ -182,6 +217,9 @@ class TDRectificationTask(Document):
 			return
 		# a new task starts in round 1 with no failed rechecks; its source is set by `before_insert`
 		fields = SYSTEM_FIELDS if before else [f for f in SYSTEM_FIELDS if f not in NEW_TASK_FIELDS]
+		if self.is_imported_ledger() and is_county_staff():
+			# the closing date of a closed-out task of the county's ledger (checked with its state)
+			fields = [f for f in fields if f not in LEDGER_IMPORT_FIELDS]
 		if fieldname := first_changed(before, self, fields):
 			frappe.throw(
 				_("{0} is kept by the system and cannot be set by hand.").format(
@@ -253,7 +291,28 @@ class TDRectificationTask(Document):
 		if new == ts.PENDING_RECHECK:
 			self.signed_by = frappe.session.user
 			self.signed_on = now_datetime()
+		if new == ts.CANCELLED:
+			self.revoke_reason = (self.revoke_reason or frappe.flags.twoduty_revoke_reason or "").strip()
+			if not self.revoke_reason:
+				frappe.throw(
+					_("Please give the reason for revoking the task."),
+					MissingEvidenceError,
+					title=_("Reason for Revocation"),
+				)
 		self.returned = 1 if ts.is_return(old, new) else 0
+
+	@frappe.whitelist()
+	def revoke(self, reason: str):
+		"""Revoke Task (撤销) with its reason, the only way out for a task once issued: the record stays."""
+		from frappe.model.workflow import apply_workflow
+
+		if not isinstance(reason, str) or not reason.strip():
+			frappe.throw(_("Please give the reason for revoking the task."), MissingEvidenceError)
+		frappe.flags.twoduty_revoke_reason = reason.strip()
+		try:
+			return apply_workflow(self.as_dict(), v.ACTION_CANCEL)
+		finally:
+			frappe.flags.twoduty_revoke_reason = None
 
 	def check_acting_for_the_unit(self, old: str, new: str):
 		"""Plans and reports are submitted by the liaison or head of the task's own unit, and approved,
