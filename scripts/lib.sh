@@ -49,6 +49,17 @@ innodb_buffer_pool_size = 1G
 default-character-set = utf8mb4
 CNF
 	fi
+	# the binary log a replica reads (README, "More than one machine"; tests/test_replica.py)
+	if is_root && [ ! -f /etc/mysql/mariadb.conf.d/99-twoduty-replication.cnf ]; then
+		cat >/etc/mysql/mariadb.conf.d/99-twoduty-replication.cnf <<'CNF'
+[mysqld]
+server_id = 1
+log_bin = twoduty-bin
+binlog_format = ROW
+expire_logs_days = 2
+max_binlog_size = 256M
+CNF
+	fi
 	if ! mysqladmin ping -h127.0.0.1 --silent >/dev/null 2>&1; then
 		is_root || die "MariaDB is not running; start it as root (service mariadb start)"
 		say "starting MariaDB"
@@ -63,6 +74,23 @@ CNF
 		say "giving MariaDB root a password (bench connects over TCP)"
 		mysql -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('$DB_ROOT_PASSWORD'); FLUSH PRIVILEGES;" ||
 			die "cannot set the MariaDB root password"
+	fi
+	# a server started before the replication settings existed: restarted once to read them
+	if is_root && [ "$(mysql -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -N -e 'select @@log_bin' 2>/dev/null)" != 1 ]; then
+		say "restarting MariaDB with its binary log"
+		# the init script's stop logs in as debian-sys-maint, which a changed root setup can refuse
+		mysqladmin -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 shutdown >/dev/null 2>&1 || true
+		for _ in $(seq 1 60); do
+			pgrep -x mariadbd >/dev/null || break
+			sleep 1
+		done
+		service mariadb start >/dev/null || die "MariaDB did not start again"
+		for _ in $(seq 1 30); do
+			mysqladmin ping -h127.0.0.1 --silent >/dev/null 2>&1 && break
+			sleep 1
+		done
+		[ "$(mysql -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -N -e 'select @@log_bin')" = 1 ] ||
+			die "MariaDB runs without its binary log (see /etc/mysql/mariadb.conf.d/99-twoduty-replication.cnf)"
 	fi
 }
 

@@ -218,6 +218,30 @@ def test_a_double_tap_on_a_workflow_action_moves_the_task_once(world):
 		_count("double taps")
 
 
+def test_progress_sent_from_two_phones_at_once_is_all_kept(world):
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	frappe.set_user("Administrator")
+	frappe.db.commit()
+	tokens = w.extra["tokens"]
+	for i in range(TRIES // 2):
+		calls = [
+			(
+				"POST",
+				"/api/method/twoduty_app.api.mobile.add_progress",
+				tokens[who],
+				{"name": task, "note": f"{who} {i}"},
+			)
+			for who in ("liaison", "head")
+		]
+		responses = http.at_once(calls)
+		assert [r.status for r in responses] == [200, 200], [r.text[:300] for r in responses]
+		frappe.db.rollback()
+		assert frappe.db.count("TD Task Progress", {"parent": task}) == 2 * (i + 1)
+		_count("concurrent pairs of progress entries")
+
+
 def _unit_people(unit: str) -> set[str]:
 	return set(frappe.get_all("TD Unit Member", {"parent": unit, "parenttype": "TD Unit"}, pluck="user"))
 

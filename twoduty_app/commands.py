@@ -64,8 +64,15 @@ def twoduty_demo(context, counties, townships, villages, departments, no_people,
 @click.option(
 	"--http", is_flag=True, help="Also time the calls over HTTP (gunicorn, two workers, logged in)."
 )
+@click.option(
+	"--load", "load_users", type=int, default=0, help="Then a load test with this many virtual users."
+)
+@click.option("--load-seconds", type=int, default=60, show_default=True)
+@click.option("--load-only", is_flag=True, help="Only the load test (no in-process or HTTP timings).")
 @pass_context
-def twoduty_benchmark(context, counties, tasks, interviews, records, skip_build, http):
+def twoduty_benchmark(
+	context, counties, tasks, interviews, records, skip_build, http, load_users, load_seconds, load_only
+):
 	"""Build a province-sized data set on this (benchmark) site and time workspace, lists, reports and jobs."""
 	with connected(context) as frappe:
 		from twoduty_app.demo import benchmark  # after connecting: its modules build queries at import
@@ -73,6 +80,12 @@ def twoduty_benchmark(context, counties, tasks, interviews, records, skip_build,
 		if not skip_build:
 			benchmark.build(counties, tasks, interviews, records, log=click.echo)
 		people = benchmark.ensure_people()
+		if load_only:
+			from twoduty_app.demo import load_test
+
+			load_people = load_test.load_people(people["one county"])
+			click.echo(load_test.as_markdown(load_test.run(load_people, load_users or 20, load_seconds)))
+			return
 		results = benchmark.measure(people)
 		sizes = {
 			"units": frappe.db.count("TD Unit"),
@@ -85,6 +98,11 @@ def twoduty_benchmark(context, counties, tasks, interviews, records, skip_build,
 			from twoduty_app.demo import http_benchmark
 
 			click.echo(http_benchmark.as_markdown(http_benchmark.measure(people)))
+		if load_users:
+			from twoduty_app.demo import load_test
+
+			load_people = load_test.load_people(people["one county"])
+			click.echo(load_test.as_markdown(load_test.run(load_people, load_users, load_seconds)))
 
 
 commands = [twoduty_demo, twoduty_benchmark]

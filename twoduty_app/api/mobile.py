@@ -147,8 +147,9 @@ def _save_private_file(content: bytes, filename: str, doctype: str, name: str) -
 
 @frappe.whitelist(methods=["POST"])
 def add_progress(name: str, note: str) -> dict:
-	"""One progress entry with its photos or files, in one request: all of it is saved, or none."""
-	doc = frappe.get_doc("TD Rectification Task", name)
+	"""One progress entry with its photos or files, in one request: all of it is saved, or none. Entries sent
+	at the same moment (two people of the unit, two phones) wait for each other's row lock and are all kept."""
+	doc = frappe.get_doc("TD Rectification Task", name, for_update=True)
 	doc.check_permission("write")
 	if not (note or "").strip():
 		frappe.throw(_("Please describe the progress."))

@@ -9,6 +9,7 @@ from twoduty_app.common.inputs import InvalidInputError, parse_filters
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	"""`frappe.client.get_count` counts without any permission check in Frappe v15.
 
