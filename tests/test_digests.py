@@ -1,13 +1,11 @@
 """Weekly digest to unit heads and discipline secretaries, monthly summary to county leaders."""
 
-from email import message_from_string
-from email.header import decode_header, make_header
-
 import frappe
 import pytest
 from frappe.utils import add_days, today
 
 from tests.factories import make_county_viewer, make_county_world, make_task
+from tests.mail import mails_to
 from twoduty_app.supervision.digests import monthly_summary, weekly_digest
 
 pytestmark = pytest.mark.usefixtures("rollback_each_test")
@@ -23,24 +21,6 @@ def world():
 		"TD Rectification Task", task, {"deadline": add_days(today(), -1), "traffic_light": "Overdue"}
 	)
 	return w
-
-
-def mails_to(user: str) -> list[tuple[str, str]]:
-	Queue = frappe.qb.DocType("Email Queue")
-	Recipient = frappe.qb.DocType("Email Queue Recipient")
-	rows = (
-		frappe.qb.from_(Queue).join(Recipient).on(Recipient.parent == Queue.name)
-		.select(Queue.message).where(Recipient.recipient == user).run(pluck=True)
-	)  # fmt: skip
-	out = []
-	for raw in rows:
-		msg = message_from_string(raw)
-		body = ""
-		for part in msg.walk():
-			if part.get_content_type() == "text/html":
-				body = part.get_payload(decode=True).decode("utf-8", "replace")
-		out.append((str(make_header(decode_header(msg["Subject"]))), body))
-	return out
 
 
 def test_weekly_digest_reaches_heads_and_secretaries_with_their_branch(world):

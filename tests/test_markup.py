@@ -10,8 +10,6 @@ read them, and goes through the real roles' own steps where the mails are made."
 import csv
 import io
 import re
-from email import message_from_string
-from email.header import decode_header, make_header
 
 import frappe
 import pytest
@@ -32,6 +30,7 @@ from tests.factories import (
 	make_task,
 	recheck,
 )
+from tests.mail import mails_to
 from tests.test_print import normal, pdf_text
 from twoduty_app.responsibility.assignments import generate_assignments
 from twoduty_app.supervision.digests import monthly_summary, weekly_digest
@@ -181,24 +180,6 @@ def test_rich_text_prints_as_formatted_text_without_its_handlers(world):
 
 
 # (b) every mail the app sends
-
-
-def mails_to(user: str) -> list[tuple[str, str]]:
-	Queue = frappe.qb.DocType("Email Queue")
-	Recipient = frappe.qb.DocType("Email Queue Recipient")
-	rows = (
-		frappe.qb.from_(Queue).join(Recipient).on(Recipient.parent == Queue.name)
-		.select(Queue.message).where(Recipient.recipient == user).run(pluck=True)
-	)  # fmt: skip
-	out = []
-	for raw in rows:
-		msg = message_from_string(raw)
-		body = ""
-		for part in msg.walk():
-			if part.get_content_type() == "text/html":
-				body = part.get_payload(decode=True).decode("utf-8", "replace")
-		out.append((str(make_header(decode_header(msg["Subject"]))), body))
-	return out
 
 
 def assert_mails_show_text(user: str, subject_parts: tuple[str, ...]) -> None:
