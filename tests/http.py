@@ -59,8 +59,6 @@ def request(
 	headers: dict | None = None,
 	form: dict | None = None,
 ) -> Response:
-	site = frappe.local.site
-	result: dict = {}
 	if params:
 		path = (
 			f"{path}?{urlencode({k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()})}"
@@ -71,18 +69,30 @@ def request(
 	)  # dates and decimals as Frappe sends them
 
 	def run():
-		from unittest.mock import patch
+		resp = _client.open(
+			path,
+			method=method,
+			headers={"Authorization": token, "Accept": "application/json", **(headers or {})},
+			**({"data": form} if form is not None else {"json": payload}),
+		)
+		return Response(resp.status_code, resp.get_data(), resp.headers)
 
+	return in_request_thread(run)
+
+
+def in_request_thread(fn, site: str | None = None):
+	"""Runs `fn` in a thread of its own, as a request to `site` (this test's by default) is served, and
+	returns what it returns; what it raises is raised in the test's thread."""
+	from unittest.mock import patch
+
+	site = site or frappe.local.site
+	result: dict = {}
+
+	def run():
 		try:
 			with patch("frappe.app.get_site_name", return_value=site):
-				resp = _client.open(
-					path,
-					method=method,
-					headers={"Authorization": token, "Accept": "application/json", **(headers or {})},
-					**({"data": form} if form is not None else {"json": payload}),
-				)
-				result["resp"] = Response(resp.status_code, resp.get_data(), resp.headers)
-		except Exception as e:  # surface it in the test's thread
+				result["value"] = fn()
+		except BaseException as e:  # surface it in the test's thread
 			result["error"] = e
 
 	t = threading.Thread(target=run)
@@ -90,7 +100,7 @@ def request(
 	t.join()
 	if "error" in result:
 		raise result["error"]
-	return result["resp"]
+	return result.get("value")
 
 
 def get(path: str, token: str, **params) -> Response:

@@ -10,8 +10,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
-from unittest.mock import patch
 
 import frappe
 import frappe.app
@@ -20,6 +18,7 @@ import pytest
 from werkzeug.test import Client
 
 from tests.factories import PASSWORD, CountyWorld, attach_evidence, make_county_world, make_task
+from tests.http import in_request_thread
 
 RESTORED = "twoduty-restored.localhost"
 DB_ROOT_PASSWORD = os.environ.get("DB_ROOT_PASSWORD", "root")
@@ -145,25 +144,15 @@ def test_backup_with_files_restored_into_a_new_site_keeps_every_row_and_file(wor
 
 def fetch(site: str, url: str, user: str | None = None) -> int:
 	"""The status of GET url on `site`, as a guest or logged in with the user's password."""
-	result = {}
 
 	def run():
-		try:
-			client = Client(frappe.app.application)
-			with patch("frappe.app.get_site_name", return_value=site):
-				if user:
-					login = client.post("/api/method/login", data={"usr": user, "pwd": PASSWORD})
-					assert login.status_code == 200, login.get_data()[:300]
-				result["status"] = client.get(url).status_code
-		except BaseException as e:  # surface it in the test's thread
-			result["error"] = e
+		client = Client(frappe.app.application)
+		if user:
+			login = client.post("/api/method/login", data={"usr": user, "pwd": PASSWORD})
+			assert login.status_code == 200, login.get_data()[:300]
+		return client.get(url).status_code
 
-	thread = threading.Thread(target=run)
-	thread.start()
-	thread.join()
-	if "error" in result:
-		raise result["error"]
-	return result["status"]
+	return in_request_thread(run, site)
 
 
 def _write_figure(figures: dict) -> None:

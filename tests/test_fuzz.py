@@ -22,6 +22,8 @@ from collections import Counter
 
 import frappe
 import pytest
+from frappe.query_builder import CustomFunction
+from frappe.query_builder.functions import Concat, Count, Max, Sum
 from frappe.utils import add_days, nowdate, today
 
 from tests import http
@@ -200,9 +202,16 @@ def snapshot() -> dict:
 				dt,
 			)[0]
 			continue
-		count, latest, checksum = frappe.db.sql(
-			f"select count(*), max(modified), sum(crc32(concat(name, modified))) from `tab{dt}`"
-		)[0]
+		table = frappe.qb.DocType(dt)
+		count, latest, checksum = (
+			frappe.qb.from_(table)
+			.select(
+				Count("*"),
+				Max(table.modified),
+				Sum(CustomFunction("crc32", ["value"])(Concat(table.name, table.modified))),
+			)
+			.run()[0]
+		)
 		out[dt] = (count, str(latest), str(checksum))
 	return out
 

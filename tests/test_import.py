@@ -31,9 +31,9 @@ def w():
 	return world
 
 
-def run_import(user: str, doctype: str, rows: list[list], import_type: str = INSERT):
-	"""Upload `rows` (header first) as `user` and start the import as the form does; returns the Data
-	Import and its log rows."""
+def new_import(user: str, doctype: str, rows: list[list], import_type: str = INSERT):
+	"""A Data Import of `rows` (header first) created and its file uploaded as `user`, as the form does
+	before Start Import (committed)."""
 	frappe.set_user(user)
 	data_import = frappe.get_doc(
 		{"doctype": "Data Import", "reference_doctype": doctype, "import_type": import_type, "mute_emails": 1}
@@ -52,6 +52,13 @@ def run_import(user: str, doctype: str, rows: list[list], import_type: str = INS
 	data_import.import_file = file.file_url
 	data_import.save()
 	frappe.db.commit()
+	return data_import
+
+
+def run_import(user: str, doctype: str, rows: list[list], import_type: str = INSERT):
+	"""Upload `rows` (header first) as `user` and start the import as the form does; returns the Data
+	Import and its log rows."""
+	data_import = new_import(user, doctype, rows, import_type)
 	try:
 		data_import.start_import()
 	finally:
@@ -404,29 +411,7 @@ def test_the_background_job_runs_as_the_user_who_started_it(w):
 	marker = f"后台-{uid()}"
 	rows = duty_sheet(w, w.a.unit, 2, marker)
 	rows[2][1] = w.b.unit
-	frappe.set_user(w.a.liaison)
-	data_import = frappe.get_doc(
-		{
-			"doctype": "Data Import",
-			"reference_doctype": "TD Duty Record",
-			"import_type": INSERT,
-			"mute_emails": 1,
-		}
-	).insert()
-	file = frappe.get_doc(
-		{
-			"doctype": "File",
-			"file_name": f"import-{uid()}.csv",
-			"is_private": 1,
-			"content": to_csv(rows).encode("utf-8"),
-			"attached_to_doctype": "Data Import",
-			"attached_to_name": data_import.name,
-			"attached_to_field": "import_file",
-		}
-	).insert()
-	data_import.import_file = file.file_url
-	data_import.save()
-	frappe.db.commit()
+	data_import = new_import(w.a.liaison, "TD Duty Record", rows)
 	# Start Import outside a test: Frappe queues its job (the queue is a mock: no worker runs in the suite)
 	frappe.flags.in_test = False
 	try:

@@ -62,15 +62,20 @@ def ensure_people() -> dict[str, str]:
 	return {"province-wide": leader, "one county": member, "township": liaison}
 
 
-def _time(fn, repeat: int = 2) -> float:
-	"""Median wall time in ms of `repeat` runs (after one warm-up), caches as a user would meet them."""
+def timed_runs(fn, repeat: int) -> list[float]:
+	"""Wall times in ms of `repeat` runs after one warm-up, caches as a user would meet them."""
 	fn()
 	runs = []
 	for _ in range(repeat):
 		start = time.perf_counter()
 		fn()
 		runs.append((time.perf_counter() - start) * 1000)
-	return statistics.median(runs)
+	return runs
+
+
+def _time(fn, repeat: int = 2) -> float:
+	"""Median wall time in ms of `repeat` runs (after one warm-up)."""
+	return statistics.median(timed_runs(fn, repeat))
 
 
 def workspace_once() -> None:

@@ -12,7 +12,7 @@ import time
 import frappe
 import requests
 
-from twoduty_app.demo.benchmark import REPORTS
+from twoduty_app.demo.benchmark import REPORTS, timed_runs
 from twoduty_app.demo.generator import DEMO_PASSWORD
 
 CHART_METHODS = (
@@ -103,12 +103,7 @@ def list_calls() -> list[tuple]:
 
 def _time(fn, repeat: int) -> tuple[float, float]:
 	"""Median and maximum wall time in ms of `repeat` runs after one warm-up."""
-	fn()
-	runs = []
-	for _ in range(repeat):
-		start = time.perf_counter()
-		fn()
-		runs.append((time.perf_counter() - start) * 1000)
+	runs = timed_runs(fn, repeat)
 	return statistics.median(runs), max(runs)
 
 

@@ -86,6 +86,11 @@
 		return inputs.flatMap((input) => (input ? Array.from(input.files || []) : []));
 	}
 
+	// the file picker offers what the server keeps (the same list checkFiles holds a choice to)
+	function accept() {
+		return window.TD.limits.extensions.map((ext) => "." + ext).join(",");
+	}
+
 	function checkFiles(files) {
 		const { max_mb, max_files, extensions } = window.TD.limits;
 		if (files.length > max_files) return T("Photos or Files") + ` ≤ ${max_files}`;
@@ -133,7 +138,7 @@
 				<label for="camera">${esc(T("Take a Photo"))}</label>
 				<input id="camera" type="file" accept="image/*" capture="environment">
 				<label for="files">${esc(T("Photos or Files"))}</label>
-				<input id="files" type="file" multiple accept="image/*,.pdf,.doc,.docx,.xls,.xlsx,.txt">
+				<input id="files" type="file" multiple accept="${accept()}">
 				<div id="progress-msg"></div>
 				<div class="actions"><button class="btn primary" id="save-progress">${esc(T("Save Progress"))}</button></div>
 			</div>` : ""}
@@ -212,7 +217,7 @@
 			<label for="date">${esc(T("Done On"))}</label><input id="date" type="date" value="${today}" max="${today}">
 			<label>${esc(T("Duties Performed"))}</label><div class="checks" id="duties"></div>
 			<label for="duty-files">${esc(T("Evidence"))}</label>
-			<input id="duty-files" type="file" multiple accept="image/*,.pdf,.doc,.docx,.xls,.xlsx,.txt">
+			<input id="duty-files" type="file" multiple accept="${accept()}">
 			<div id="duty-msg"></div>
 			<div class="actions"><button class="btn primary" id="save-duty">${esc(T("Save Duty Record"))}</button></div>
 		</div>`;
