@@ -317,3 +317,34 @@ def make_inspection(w: CountyWorld, unit: str, findings: list[dict], title: str 
 			"findings": findings,
 		}
 	).insert()
+
+
+def make_case(w: CountyWorld, unit: str | None = None, decided: bool = False, **fields):
+	"""An accountability case recorded by the county's inspector (the session user becomes the inspector),
+	on township A by default, its facts a month old. `decided`: its investigation started (the rows of both
+	lines proposed from the unit's posts), each row given its failure and decision, the case decided."""
+	from frappe.utils import add_days, getdate
+
+	frappe.set_user(w.inspector)
+	case = frappe.get_doc(
+		{
+			"doctype": "TD Accountability Case",
+			"unit": unit or w.a.unit,
+			"trigger": "Found by Upper Level",
+			"facts_date": add_days(today(), -30),
+			"facts": "<p>市纪委督查发现惠民资金发放台账与实际不符</p>",
+			**fields,
+		}
+	).insert()
+	if not decided:
+		return case
+	case.start_investigation()
+	case = frappe.get_doc(case.doctype, case.name)
+	for row in case.lines:
+		row.failure = "对惠民资金管理问题失察失管"
+		row.decided_handling = "Admonishment"
+		row.decision_number = f"测纪诫〔{getdate(today()).year}〕{row.idx}号"
+		row.decision_date = today()
+	case.save()
+	case.decide()
+	return frappe.get_doc(case.doctype, case.name)

@@ -40,6 +40,9 @@ def test_settings_have_their_defaults():
 		"deadline_working_days": 30,
 		"ongoing_working_days": 60,
 		"max_extensions": 2,
+		"case_after_overdue_days": 60,
+		"case_after_failed_rechecks": 3,
+		"case_after_interview_unheld_days": 30,
 		"due_soon_in_working_days": 1,
 		"overdue_in_working_days": 1,
 	}

@@ -25,6 +25,7 @@ from tests import browser
 from tests.factories import (
 	PASSWORD,
 	bring_to_pending_recheck,
+	make_case,
 	make_county_world,
 	make_interview,
 	make_task,
@@ -92,6 +93,8 @@ def world():
 	frappe.set_user("Administrator")
 	generate_assignments(getdate(nowdate()).year, w.county, publish_progress=False)
 	assignment = frappe.db.get_value("TD Duty Assignment", {"unit": w.a.unit})
+	case = make_case(w, decided=True)
+	frappe.set_user("Administrator")
 
 	def store(text: str, minutes: str, rich: str) -> None:
 		"""The payloads as stored outside Frappe's save filter."""
@@ -113,12 +116,21 @@ def world():
 		frappe.db.set_value("TD Problem", {"parent": interview.name}, "problem", text)
 		frappe.db.set_value("TD Duty Assignment", assignment, "unit_name", text)
 		frappe.db.set_value("TD Duty Assignment Item", {"parent": assignment}, "item_name", text)
+		frappe.db.set_value("TD Accountability Case", case.name, "unit_name", text)
+		frappe.db.set_value(
+			"TD Accountability Line", {"parent": case.name}, {"failure": text, "reason": text}
+		)
 		frappe.db.commit()
 
 	store(PAYLOAD, TYPED_IN_EDITOR, RICH)
 	frappe.db.commit()
 	w.extra.update(
-		task=task, closed=closed, interview=interview.name, recheck=check.name, assignment=assignment
+		task=task,
+		closed=closed,
+		interview=interview.name,
+		recheck=check.name,
+		assignment=assignment,
+		case=case.name,
 	)
 	yield w
 	# other modules' browser tests run on the same site later: no payload is left in the names they meet
@@ -141,12 +153,13 @@ RECORD_OF = {
 	"TD Interview": "interview",
 	"TD Recheck": "recheck",
 	"TD Duty Assignment": "assignment",
+	"TD Accountability Case": "case",
 }
 
 
 def test_every_print_format_shows_the_markup_as_text(world):
 	formats = app_print_formats()
-	assert len(formats) == 5 and {d for _n, d in formats} <= set(RECORD_OF), formats
+	assert len(formats) == 7 and {d for _n, d in formats} <= set(RECORD_OF), formats
 	frappe.set_user(world.inspector)
 	frappe.local.lang = "zh"
 	for print_format, doctype in formats:

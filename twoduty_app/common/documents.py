@@ -52,5 +52,9 @@ def refuse_deletion(doc, method=None) -> None:
 		message = _("A reviewed duty record is kept and cannot be deleted.")
 	elif doc.doctype == "TD Duty Assignment" and doc.workflow_state == v.SIGNED:
 		message = _("A signed duty assignment is kept and cannot be deleted.")
+	elif doc.doctype == "TD Accountability Case" and doc.status not in (None, "", v.DRAFT):
+		message = _(
+			"An accountability case is kept once its investigation has started and cannot be deleted."
+		)
 	if message:
 		frappe.throw(message, RecordKeptError, title=_("Kept on Record"))

@@ -8,7 +8,14 @@ from twoduty_app.common import vocabulary as v
 from twoduty_app.common.dates import written_date
 
 # a notice's kind in its document number: ×纪约〔2026〕3号
-NUMBER_KINDS = {"interview": "约", "rectification": "改", "closeout": "销", "agreement": "责"}
+NUMBER_KINDS = {
+	"interview": "约",
+	"rectification": "改",
+	"closeout": "销",
+	"agreement": "责",
+	"supervision": "督",  # 督办通知书
+	"accountability": "问",  # 问责决定书
+}
 
 
 def zh(text: str, context: str | None = None) -> str:

@@ -13,6 +13,10 @@ FIELDS = (
 	"deadline_working_days",
 	"ongoing_working_days",
 	"max_extensions",
+	# the escalation ladder's last step: a draft accountability case
+	"case_after_overdue_days",
+	"case_after_failed_rechecks",
+	"case_after_interview_unheld_days",
 )
 # switches: whether a window or a threshold counts working days (or calendar days)
 SWITCHES = ("due_soon_in_working_days", "overdue_in_working_days")

@@ -120,3 +120,10 @@ def long_overdue_limit(day: date, settings=None) -> date:
 	"""A task whose deadline is before this date has been overdue long enough to propose an interview."""
 	settings = settings or get_settings()
 	return _shift(day, -settings.interview_after_overdue_days, settings.overdue_in_working_days)
+
+
+def case_overdue_limit(day: date, settings=None) -> date:
+	"""A task whose deadline is before this date has been overdue long enough to propose an accountability
+	case (counted like the interview threshold)."""
+	settings = settings or get_settings()
+	return _shift(day, -settings.case_after_overdue_days, settings.overdue_in_working_days)

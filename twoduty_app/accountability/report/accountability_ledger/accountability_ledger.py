@@ -1,0 +1,199 @@
+# Copyright (c) 2026, twoduty_app developers and contributors
+# For license information, please see license.txt
+
+"""问责台账: every accountability case by unit, category, year, trigger and handling, with the people of
+both lines (一案双查); a case with no row on one line is flagged. The county's readers only: a member of any
+unit reads nothing here, whatever role he or she holds. Totals are counted in the database."""
+
+import frappe
+from frappe import _
+from frappe.query_builder import Case as When
+from frappe.query_builder.functions import Count, Sum
+from frappe.utils import cint
+
+from twoduty_app.common import vocabulary as v
+from twoduty_app.common.report_columns import unit_columns
+from twoduty_app.common.report_pages import first_page_message, limit_for_view
+from twoduty_app.permissions.county_only import check_county_reader
+from twoduty_app.units.report_filters import units_criterion
+
+CASE = "TD Accountability Case"
+
+
+def execute(filters=None):
+	check_county_reader()
+	filters = frappe._dict(filters or {})
+	rows = data(filters)
+	totals = count_totals(filters)
+	handlings = count_by_handling(filters)
+	return (
+		columns(),
+		rows,
+		first_page_message(len(rows), totals.cases),
+		chart(handlings),
+		summary(totals, handlings),
+	)
+
+
+def columns():
+	unit, unit_name, _unit_type = unit_columns()
+	return [
+		{"fieldname": "name", "label": _(CASE), "fieldtype": "Link", "options": CASE, "width": 130},
+		unit,
+		unit_name,
+		{"fieldname": "category", "label": _("Category"), "fieldtype": "Data", "width": 130},
+		{"fieldname": "year", "label": _("Year"), "fieldtype": "Int", "width": 70},
+		{"fieldname": "trigger", "label": _("Trigger"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 100},
+		{"fieldname": "principal", "label": _(v.PRINCIPAL_DUTY), "fieldtype": "Data", "width": 220},
+		{"fieldname": "supervisory", "label": _(v.SUPERVISORY_DUTY), "fieldtype": "Data", "width": 220},
+		{"fieldname": "missing_line", "label": _("Line Missing"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "document_number", "label": _("Document Number"), "fieldtype": "Data", "width": 150},
+		{
+			"fieldname": "decided_on",
+			"label": _("Decided On", context=CASE),
+			"fieldtype": "Date",
+			"width": 100,
+		},
+	]
+
+
+def _lines_of(line: str):
+	"""Cases that have a row on `line`."""
+	Line = frappe.qb.DocType("TD Accountability Line")
+	return (
+		frappe.qb.from_(Line)
+		.select(Line.parent)
+		.where((Line.parenttype == CASE) & (Line.parentfield == "lines") & (Line.line == line))
+	)
+
+
+def missing_a_line(Case):
+	"""The case has no row on one of the two lines."""
+	return Case.name.notin(_lines_of(v.PRINCIPAL_DUTY)) | Case.name.notin(_lines_of(v.SUPERVISORY_DUTY))
+
+
+def base_query(filters):
+	"""Cases matching the filters, joined to their unit."""
+	Case = frappe.qb.DocType(CASE)
+	Unit = frappe.qb.DocType("TD Unit")
+	query = frappe.qb.from_(Case).join(Unit).on(Unit.name == Case.unit)
+	if filters.get("year"):
+		query = query.where(Case.year == cint(filters.year))
+	for fieldname in ("trigger", "status"):
+		if filters.get(fieldname):
+			query = query.where(Case[fieldname] == filters[fieldname])
+	if filters.get("handling"):
+		Line = frappe.qb.DocType("TD Accountability Line")
+		query = query.where(
+			Case.name.isin(
+				frappe.qb.from_(Line)
+				.select(Line.parent)
+				.where((Line.parenttype == CASE) & (Line.decided_handling == filters.handling))
+			)
+		)
+	if cint(filters.get("missing_line")):
+		query = query.where(missing_a_line(Case))
+	if (criterion := units_criterion(Unit, filters)) is not None:
+		query = query.where(criterion)
+	return query, Case, Unit
+
+
+def data(filters) -> list[dict]:
+	query, Case, Unit = base_query(filters)
+	category = When().when(Unit.unit_type == v.DEPARTMENT, Unit.department_category).else_(Unit.unit_type)
+	rows = limit_for_view(
+		query.select(
+			Case.name,
+			Case.unit,
+			Unit.unit_name,
+			category.as_("category"),
+			Case.year,
+			Case.trigger,
+			Case.status,
+			Case.document_number,
+			Case.decided_on,
+		)
+		.orderby(Case.year, order=frappe.qb.desc)
+		.orderby(Case.name, order=frappe.qb.desc)
+	).run(as_dict=True)
+	people = lines_of_cases([r.name for r in rows])
+	for row in rows:
+		lines = people.get(row.name, {})
+		row.principal = "、".join(lines.get(v.PRINCIPAL_DUTY, []))
+		row.supervisory = "、".join(lines.get(v.SUPERVISORY_DUTY, []))
+		row.missing_line = "、".join(_(line) for line in v.DUTY_LINES if not lines.get(line))
+		row.category = _(row.category) if row.category else ""
+		row.trigger = _(row.trigger, context=CASE)
+		row.status = _(row.status, context=CASE)
+	return rows
+
+
+def lines_of_cases(names: list[str]) -> dict[str, dict[str, list[str]]]:
+	"""case -> line -> "name (handling)" of each row, in row order: one query for the page."""
+	if not names:
+		return {}
+	Line = frappe.qb.DocType("TD Accountability Line")
+	User = frappe.qb.DocType("User")
+	rows = (
+		frappe.qb.from_(Line)
+		.left_join(User)
+		.on(User.name == Line.person)
+		.select(Line.parent, Line.line, Line.person, User.full_name, Line.decided_handling)
+		.where((Line.parenttype == CASE) & (Line.parentfield == "lines") & Line.parent.isin(names))
+		.orderby(Line.parent)
+		.orderby(Line.idx)
+		.run(as_dict=True)
+	)
+	out: dict[str, dict[str, list[str]]] = {}
+	for r in rows:
+		label = r.full_name or r.person
+		if r.decided_handling:
+			label = _("{0} ({1})").format(label, _(r.decided_handling))
+		out.setdefault(r.parent, {}).setdefault(r.line, []).append(label)
+	return out
+
+
+def count_totals(filters) -> frappe._dict:
+	"""Every matching case, and those missing a line, counted in the database."""
+	query, Case, _Unit = base_query(filters)
+	missing = When().when(missing_a_line(Case), 1).else_(0)
+	cases, missing_count = query.select(Count("*"), Sum(missing)).run()[0]
+	return frappe._dict(cases=int(cases or 0), missing=int(missing_count or 0))
+
+
+def count_by_handling(filters) -> dict[str, int]:
+	"""People of the matching cases by decided handling (undecided rows under ""), counted in the database."""
+	query, Case, _Unit = base_query(filters)
+	Line = frappe.qb.DocType("TD Accountability Line")
+	query = (
+		query.join(Line)
+		.on((Line.parent == Case.name) & (Line.parenttype == CASE) & (Line.parentfield == "lines"))
+		.select(Line.decided_handling, Count("*"))
+		.groupby(Line.decided_handling)
+	)
+	return {handling or "": int(n) for handling, n in query.run()}
+
+
+def chart(handlings: dict[str, int]):
+	ordered = [(h, handlings[h]) for h in v.HANDLINGS if handlings.get(h)]
+	return {
+		"data": {
+			"labels": [_(h) for h, _n in ordered],
+			"datasets": [{"name": _("People"), "values": [n for _h, n in ordered]}],
+		},
+		"type": "bar",
+	}
+
+
+def summary(totals, handlings: dict[str, int]) -> list[dict]:
+	held = sum(n for h, n in handlings.items() if h and h != v.NO_ACCOUNTABILITY)
+	return [
+		{"label": _("Cases"), "value": totals.cases, "indicator": "blue"},
+		{
+			"label": _("Cases Missing a Line"),
+			"value": totals.missing,
+			"indicator": "red" if totals.missing else "green",
+		},
+		{"label": _("People Held Accountable"), "value": held, "indicator": "orange"},
+	]
