@@ -67,12 +67,12 @@ def card(name: str, token: str):
 
 def test_workspace_and_its_records_are_installed():
 	workspace = frappe.get_doc("Workspace", "Two Duties")
-	assert workspace.public and len(workspace.number_cards) == 7 and len(workspace.charts) == 3
+	assert workspace.public and len(workspace.number_cards) == 8 and len(workspace.charts) == 3
 	for row in workspace.number_cards:
 		assert frappe.db.exists("Number Card", row.number_card_name)
 	for row in workspace.charts:
 		assert frappe.db.get_value("Dashboard Chart", row.chart_name, "chart_type") == "Custom"
-	for report in [*REPORTS, "Interview Coverage"]:
+	for report in [*REPORTS, "Interview Coverage", "Cascade Coverage"]:
 		assert frappe.db.get_value("Report", report, "report_type") == "Script Report"
 
 

@@ -12,7 +12,7 @@ from frappe.utils import add_months, getdate, nowdate
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.dates import quarter_bounds
-from twoduty_app.supervision.coverage import interview_coverage
+from twoduty_app.supervision.coverage import coverage_by_interviewer, interview_coverage
 from twoduty_app.units.report_filters import (
 	first_level_units,
 	scoped_from,
@@ -55,6 +55,20 @@ def units_not_interviewed(filters=None) -> dict:
 	rows = interview_coverage(v.current_year(), units=first_level_units(NO_FILTERS))
 	missing = {r["unit"] for r in rows if not r["interviewed"]}
 	return {"value": len(missing), "fieldtype": "Int", "route": ["query-report", "Interview Coverage"]}
+
+
+@frappe.whitelist()
+@frappe.read_only()
+def units_still_to_be_interviewed(filters=None) -> dict:
+	"""Units that the interviewing units of the viewer's branch must interview this year under the
+	coverage rules (逐级约谈) and have not yet interviewed."""
+	_require_read("TD Interview")
+	rows = coverage_by_interviewer(v.current_year())
+	return {
+		"value": sum(r["missing"] for r in rows),
+		"fieldtype": "Int",
+		"route": ["query-report", "Cascade Coverage"],
+	}
 
 
 @frappe.whitelist()

@@ -30,10 +30,12 @@ def drop_renamed_workflow_actions():
 
 
 def after_install():
+	from twoduty_app.supervision.coverage import seed_default_rules
 	from twoduty_app.supervision.leader_reports import ensure_leader_reports
 
 	hide_tracebacks_from_users()
 	save_default_settings()
+	seed_default_rules()
 	# leaders who were there before the app; later ones get theirs when they become leaders
 	ensure_leader_reports()
 

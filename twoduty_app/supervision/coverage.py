@@ -1,18 +1,470 @@
-"""The yearly interview rule: the discipline commission interviews the unit head and the discipline
-secretary of every directly subordinate unit (townships and county departments) at least once a year."""
+"""Interview coverage (逐级约谈): who must interview whom each year, and who has.
+
+The rules are data: `TD Settings.coverage_rules`, rows of `TD Coverage Rule`. Each says that every unit of
+one level (the interviewer: the county, a township, a county department…) interviews the units of another
+level directly under it at least `min_interviews` times a year: the posts ticked (Unit Head, Administrative
+Head, Discipline Secretary), or, with none ticked, the unit itself. The defaults follow the source text
+(`default_rules`): the county interviews the Party secretary and the discipline secretary of every township
+and county department; townships and departments interview every unit directly under them; once a year.
+
+An interview counts for an interviewer when it was held in the year (its status is one of HELD_STATUSES)
+and names that interviewer as its `interviewer_unit` (the county's: empty, or the county itself). It covers
+- a unit: when the unit is the interview's unit, or the stated unit of one of its interviewees;
+- a post P of a unit U: when an interviewee row states U and P, or, for a row that does not state both, its
+  person held P in U on the day the interview was held (the membership's from/to dates).
+
+`coverage_by_interviewer` (the Cascade Coverage report, its number card, the reminders) and `owed_units`
+compute it in SQL, one query per rule driven by the units owed: per unit, index lookups of its interviews;
+per interviewer, an aggregate. A township head's figures cost what the township holds, the province's what
+the province holds, and no Python loop walks the units. `interview_coverage` lists the people behind the
+county's posts for the first-level report (Interview Coverage)."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
 
 import frappe
 from frappe import _
+from frappe.query_builder import Criterion
+from frappe.query_builder.custom import GROUP_CONCAT
+from frappe.query_builder.functions import Count, IfNull, Sum
+from frappe.utils import getdate, nowdate
+from pypika.terms import Arithmetic, ArithmeticExpression, Case, ExistsCriterion, Not
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.dates import year_bounds
 from twoduty_app.common.inputs import InvalidInputError
+from twoduty_app.exceptions import CoverageSettingsError
 from twoduty_app.permissions.roles import has_any_role
+from twoduty_app.permissions.unit_scope import get_scope_ranges, lft_within
 from twoduty_app.units.report_filters import first_level_units
+from twoduty_app.units.rules import allowed_parent_types, is_valid_parent
 
+# the posts a rule may name: the check field of `TD Coverage Rule` for each
+POSITION_FIELDS = {
+	"unit_head": v.UNIT_HEAD,
+	"administrative_head": v.ADMINISTRATIVE_HEAD,
+	"discipline_secretary": v.DISCIPLINE_SECRETARY,
+}
+# the posts the county interviews by default (and the first-level report's, when no rule names others)
 COVERED_POSITIONS = (v.UNIT_HEAD, v.DISCIPLINE_SECRETARY)
 # the years a report can be asked for
 MIN_YEAR, MAX_YEAR = 2000, 2100
+SETTINGS = "TD Settings"
+MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class Rule:
+	interviewer_type: str
+	interviewee_type: str
+	positions: tuple[str, ...] = ()
+	min_interviews: int = 1
+
+	@property
+	def key(self) -> tuple[str, str]:
+		return (self.interviewer_type, self.interviewee_type)
+
+	@property
+	def of_the_county(self) -> bool:
+		return self.interviewer_type == v.COUNTY
+
+
+# -- the rules -------------------------------------------------------------------------------------------
+
+
+def default_rules() -> list[Rule]:
+	"""The county interviews the heads and discipline secretaries of the first level; every first-level
+	unit interviews each unit directly under it (the unit types the tree allows there); once a year."""
+	rules = [Rule(v.COUNTY, unit_type, COVERED_POSITIONS) for unit_type in v.FIRST_LEVEL_TYPES]
+	for child in v.UNIT_TYPES:
+		rules += [
+			Rule(parent, child)
+			for parent in allowed_parent_types(child) or ()
+			if parent in v.FIRST_LEVEL_TYPES
+		]
+	return sorted(
+		rules, key=lambda r: (v.UNIT_TYPES.index(r.interviewer_type), v.UNIT_TYPES.index(r.interviewee_type))
+	)
+
+
+def rule_from_row(row) -> Rule:
+	return Rule(
+		row.interviewer_type,
+		row.interviewee_type,
+		tuple(position for field, position in POSITION_FIELDS.items() if row.get(field)),
+		max(1, int(row.min_interviews or 1)),
+	)
+
+
+def rule_to_row(rule: Rule) -> dict:
+	return {
+		"interviewer_type": rule.interviewer_type,
+		"interviewee_type": rule.interviewee_type,
+		"min_interviews": rule.min_interviews,
+		**{field: int(position in rule.positions) for field, position in POSITION_FIELDS.items()},
+	}
+
+
+def configured_rules() -> list[Rule]:
+	"""The site's rules, in the order of the settings table."""
+	return [rule_from_row(row) for row in frappe.get_cached_doc(SETTINGS).get("coverage_rules") or []]
+
+
+def seed_default_rules() -> bool:
+	"""The default rules, on a site that has none yet (install, and the patch for existing sites): the
+	county's own table, once it has rows, is never touched. Rows are written without saving the settings,
+	whose other values a site may not have saved yet."""
+	if frappe.db.count("TD Coverage Rule", {"parenttype": SETTINGS, "parentfield": "coverage_rules"}):
+		return False
+	for idx, rule in enumerate(default_rules(), 1):
+		row = frappe.get_doc(
+			{
+				"doctype": "TD Coverage Rule",
+				"parent": SETTINGS,
+				"parenttype": SETTINGS,
+				"parentfield": "coverage_rules",
+				"idx": idx,
+				**rule_to_row(rule),
+			}
+		)
+		row.db_insert()
+	frappe.clear_document_cache(SETTINGS, SETTINGS)
+	return True
+
+
+def check_rules(rows) -> None:
+	"""Each rule names a level and a level directly under it, once, and at least one interview a year."""
+	seen = set()
+	for row in rows:
+		interviewer, interviewee = _(row.interviewer_type), _(row.interviewee_type)
+		if not is_valid_parent(row.interviewee_type, row.interviewer_type):
+			frappe.throw(
+				_("Row {0}: a {1} has no {2} directly under it.").format(
+					row.idx, frappe.bold(interviewer), frappe.bold(interviewee)
+				),
+				CoverageSettingsError,
+			)
+		if (row.interviewer_type, row.interviewee_type) in seen:
+			frappe.throw(
+				_("Row {0}: the rule for {1} interviewing {2} is already in the table.").format(
+					row.idx, frappe.bold(interviewer), frappe.bold(interviewee)
+				),
+				CoverageSettingsError,
+			)
+		seen.add((row.interviewer_type, row.interviewee_type))
+		if (row.min_interviews or 0) < 1:
+			frappe.throw(
+				_("Row {0}: a rule asks for at least one interview a year.").format(row.idx),
+				CoverageSettingsError,
+			)
+
+
+def parse_month_day(value) -> tuple[int, int] | None:
+	"""`MM-DD` (10-01) as (month, day) when it is a day of every year, else None."""
+	match = MONTH_DAY.fullmatch((value or "").strip())
+	if not match:
+		return None
+	month, day = int(match[1]), int(match[2])
+	try:
+		date(2001, month, day)  # not a leap year: 02-29 is not a day of every year
+	except ValueError:
+		return None
+	return month, day
+
+
+def check_month_day(value, label: str) -> None:
+	if value and not parse_month_day(value):
+		frappe.throw(
+			_("{0} must be a day of the year written as MM-DD, for example 10-01.").format(
+				frappe.bold(label)
+			),
+			CoverageSettingsError,
+		)
+
+
+def reminder_dates(year: int) -> tuple[date, date]:
+	"""The days of `year` from which the interviewers, and then the county, are reminded (TD Settings,
+	their DocType defaults when the site never saved them)."""
+	settings = frappe.get_cached_doc(SETTINGS)
+	meta = frappe.get_meta(SETTINGS)
+
+	def day_of(fieldname) -> date:
+		month, day = parse_month_day(settings.get(fieldname)) or parse_month_day(
+			meta.get_field(fieldname).default
+		)
+		return date(year, month, day)
+
+	return day_of("coverage_alert_from"), day_of("coverage_county_alert_on")
+
+
+def describe_level(row, lang: str | None = None) -> str:
+	"""A rule in words: 乡镇约谈村, 县约谈乡镇（主要负责人、纪委书记）."""
+	level = _("{0} interviewing {1}", lang=lang).format(
+		_(row["interviewer_type"], lang=lang), _(row["interviewee_type"], lang=lang)
+	)
+	if row.get("positions"):
+		level += "（" + "、".join(_(p, lang=lang) for p in row["positions"]) + "）"
+	return level
+
+
+# -- who interviewed whom --------------------------------------------------------------------------------
+
+
+def _tables():
+	"""The owed unit (c) and its interviewer, the unit directly above it (p)."""
+	return frappe.qb.DocType("TD Unit").as_("c"), frappe.qb.DocType("TD Unit").as_("p")
+
+
+def _held_by_interviewer(Interview, owed, rule: Rule, year: int) -> Criterion:
+	"""The interview was held in `year` by the owed unit's interviewer (the unit above it; the county's
+	interviews name no interviewing unit, or the county itself)."""
+	start, end = year_bounds(year)
+	by = Interview.interviewer_unit == owed.parent_td_unit
+	if rule.of_the_county:
+		by = by | (IfNull(Interview.interviewer_unit, "") == "")
+	return Interview.status.isin(v.HELD_STATUSES) & Interview.held_on[start:end] & by
+
+
+def _held_on_day(Member, Interview) -> Criterion:
+	"""The membership held on the day the interview was held."""
+	return (Member.from_date.isnull() | (Member.from_date <= Interview.held_on)) & (
+		Member.to_date.isnull() | (Member.to_date >= Interview.held_on)
+	)
+
+
+def _unit_paths(owed, rule: Rule, year: int) -> list:
+	"""Interviews of the owed unit: its own, and those where one of its people was interviewed (stated as
+	of the unit). Disjoint, so their counts add up."""
+	Interview = frappe.qb.DocType("TD Interview").as_("i")
+	Interviewee = frappe.qb.DocType("TD Interviewee").as_("e")
+	held = _held_by_interviewer(Interview, owed, rule, year)
+	own = frappe.qb.from_(Interview).where(held & (Interview.unit == owed.name))
+	named = (
+		frappe.qb.from_(Interviewee)
+		.join(Interview)
+		.on(Interview.name == Interviewee.parent)
+		.where(
+			(Interviewee.parenttype == "TD Interview")
+			& (Interviewee.unit == owed.name)
+			& (Interview.unit != owed.name)
+			& held
+		)
+	)
+	return [(own, Interview), (named, Interview)]
+
+
+def _position_paths(owed, rule: Rule, position: str, year: int, by_person: bool = True) -> list:
+	"""Interviews of the post: a row stating the unit and the post, or (`by_person`: some rows of the year
+	do not state both) a row that does not state both whose person held the post in the unit on the day."""
+	Interview = frappe.qb.DocType("TD Interview").as_("i")
+	Interviewee = frappe.qb.DocType("TD Interviewee").as_("e")
+	Member = frappe.qb.DocType("TD Unit Member").as_("m")
+	held = _held_by_interviewer(Interview, owed, rule, year)
+	stated = (
+		frappe.qb.from_(Interviewee)
+		.join(Interview)
+		.on(Interview.name == Interviewee.parent)
+		.where(
+			(Interviewee.parenttype == "TD Interview")
+			& (Interviewee.unit == owed.name)
+			& (Interviewee.position == position)
+			& held
+		)
+	)
+	by_membership = (
+		frappe.qb.from_(Member)
+		.join(Interviewee)
+		.on(Interviewee.user == Member.user)
+		.join(Interview)
+		.on(Interview.name == Interviewee.parent)
+		.where(
+			(Member.parenttype == "TD Unit")
+			& (Member.parentfield == "members")
+			& (Member.parent == owed.name)
+			& (Member.position == position)
+			& (Interviewee.parenttype == "TD Interview")
+			& ((IfNull(Interviewee.unit, "") == "") | (IfNull(Interviewee.position, "") == ""))
+			& _held_on_day(Member, Interview)
+			& held
+		)
+	)
+	return [(stated, Interview), (by_membership, Interview)] if by_person else [(stated, Interview)]
+
+
+def _rows_without_post(year: int) -> bool:
+	"""Some interviewee of an interview held in `year` is a person named without both unit and post: only
+	then do the posts need the membership lookup."""
+	Interview = frappe.qb.DocType("TD Interview")
+	Interviewee = frappe.qb.DocType("TD Interviewee")
+	start, end = year_bounds(year)
+	return bool(
+		frappe.qb.from_(Interviewee)
+		.join(Interview)
+		.on(Interview.name == Interviewee.parent)
+		.select(Interviewee.name)
+		.where(
+			(Interviewee.parenttype == "TD Interview")
+			& Interviewee.user.isnotnull()
+			& ((IfNull(Interviewee.unit, "") == "") | (IfNull(Interviewee.position, "") == ""))
+			& Interview.status.isin(v.HELD_STATUSES)
+			& Interview.held_on[start:end]
+		)
+		.limit(1)
+		.run()
+	)
+
+
+def _covered(paths, minimum: int) -> Criterion:
+	"""At least `minimum` interviews along the paths, each path counting its distinct interviews (the paths
+	read different interviewee rows: an interview naming one post in two rows counts twice). Once a year,
+	the usual rule, is an EXISTS that stops at the first interview found."""
+	if minimum <= 1:
+		return Criterion.any([ExistsCriterion(query.select(1)) for query, _table in paths])
+	total = None
+	for query, Interview in paths:
+		count = query.select(Count(Interview.name).distinct())
+		total = count if total is None else ArithmeticExpression(Arithmetic.add, total, count)
+	return total >= minimum
+
+
+def _flag(criterion: Criterion) -> Case:
+	return Case().when(criterion, 1).else_(0)
+
+
+def _owed_query(rule: Rule, year: int, filters, ranges, by_person: bool = True):
+	"""`from` the units owed under `rule` whose interviewer lies in the reader's branch and the filters,
+	with the criterion of each post covered (the unit itself when the rule names no post)."""
+	owed, interviewer = _tables()
+	query = (
+		frappe.qb.from_(owed)
+		.join(interviewer)
+		.on(interviewer.name == owed.parent_td_unit)
+		.where(
+			Criterion.all(
+				[
+					owed.unit_type == rule.interviewee_type,
+					interviewer.unit_type == rule.interviewer_type,
+					*_branch_criteria(owed, interviewer, filters, ranges),
+				]
+			)
+		)
+	)
+	if rule.positions:
+		covered = {
+			p: _covered(_position_paths(owed, rule, p, year, by_person), rule.min_interviews)
+			for p in rule.positions
+		}
+	else:
+		covered = {"": _covered(_unit_paths(owed, rule, year), rule.min_interviews)}
+	return query, owed, interviewer, covered
+
+
+def _branch_criteria(owed, interviewer, filters, ranges) -> list[Criterion]:
+	"""The interviewer lies in the reader's branch and in the county or subtree asked for; a department
+	category keeps the departments of it, as interviewers or interviewed."""
+	parts = []
+	if ranges is not None:
+		parts.append(lft_within(interviewer, ranges))
+	for key in ("county", "unit"):
+		if filters.get(key):
+			bounds = frappe.db.get_value("TD Unit", filters[key], ["lft", "rgt"])
+			parts.append(lft_within(interviewer, [bounds] if bounds else []))
+	if filters.get("department_category"):
+		category = filters.department_category
+		parts.append((interviewer.department_category == category) | (owed.department_category == category))
+	if filters.get("interviewers") is not None:
+		parts.append(interviewer.name.isin(list(filters.interviewers) or [""]))
+	return parts
+
+
+def coverage_by_interviewer(year: int, filters=None, user: str | None = None) -> list[dict]:
+	"""Per rule, every interviewer unit of `user`'s branch (the session user's by default) that owes
+	interviews under it: how many units it owes (`owed`) and how many are covered (`done`), in rule order
+	and then tree order."""
+	filters = frappe._dict(filters or {})
+	ranges = get_scope_ranges(user)
+	rules = configured_rules()
+	by_person = any(rule.positions for rule in rules) and _rows_without_post(year)
+	rows = []
+	for index, rule in enumerate(rules, 1):
+		query, _owed, interviewer, covered = _owed_query(rule, year, filters, ranges, by_person)
+		done = _flag(Criterion.all(covered.values()))
+		found = (
+			query.select(
+				interviewer.name.as_("interviewer"),
+				interviewer.unit_name.as_("interviewer_name"),
+				interviewer.lft,
+				interviewer.rgt,
+				Count("*").as_("owed"),
+				Sum(done).as_("done"),
+			)
+			.groupby(interviewer.name, interviewer.unit_name, interviewer.lft, interviewer.rgt)
+			.orderby(interviewer.lft)
+			.run(as_dict=True)
+		)
+		for row in found:
+			rows.append(
+				{
+					"rule": index,
+					"interviewer_type": rule.interviewer_type,
+					"interviewee_type": rule.interviewee_type,
+					"positions": rule.positions,
+					"min_interviews": rule.min_interviews,
+					"interviewer": row.interviewer,
+					"interviewer_name": row.interviewer_name,
+					"lft": row.lft,
+					"rgt": row.rgt,
+					"owed": int(row.owed),
+					"done": int(row.done or 0),
+					"missing": int(row.owed) - int(row.done or 0),
+				}
+			)
+	return rows
+
+
+def owed_units(year: int, filters=None, user: str | None = None) -> list[dict]:
+	"""The units still owed their interviews this year, per rule and interviewer of `user`'s branch, with
+	the posts not yet interviewed (none listed: the unit itself). `filters.interviewers` narrows to some
+	interviewer units."""
+	filters = frappe._dict(filters or {})
+	ranges = get_scope_ranges(user)
+	rules = configured_rules()
+	by_person = any(rule.positions for rule in rules) and _rows_without_post(year)
+	rows = []
+	for index, rule in enumerate(rules, 1):
+		query, owed, interviewer, covered = _owed_query(rule, year, filters, ranges, by_person)
+		flags = [_flag(criterion).as_(f"covered_{i}") for i, criterion in enumerate(covered.values())]
+		found = (
+			query.select(
+				interviewer.name.as_("interviewer"),
+				owed.name.as_("unit"),
+				owed.unit_name,
+				*flags,
+			)
+			.where(Not(Criterion.all(covered.values())))
+			.orderby(interviewer.lft)
+			.orderby(owed.lft)
+			.run(as_dict=True)
+		)
+		for row in found:
+			rows.append(
+				{
+					"rule": index,
+					"interviewer_type": rule.interviewer_type,
+					"interviewee_type": rule.interviewee_type,
+					"interviewer": row.interviewer,
+					"unit": row.unit,
+					"unit_name": row.unit_name,
+					"missing_positions": tuple(
+						p for i, p in enumerate(rule.positions) if not row[f"covered_{i}"]
+					),
+				}
+			)
+	return rows
+
+
+# -- the county's first-level report (年度约谈覆盖) ---------------------------------------------------------
 
 
 def coverage_for_reader(
@@ -55,54 +507,50 @@ def check_coverage_filters(year, county, unit, department_category) -> None:
 		)
 
 
+def county_positions(unit_type: str) -> tuple[str, ...]:
+	"""The posts the county's rule for `unit_type` names (the default posts when it names none)."""
+	for rule in configured_rules():
+		if rule.key == (v.COUNTY, unit_type) and rule.positions:
+			return rule.positions
+	return COVERED_POSITIONS
+
+
 def interview_coverage(year: int, units: list[dict]) -> list[dict]:
-	"""One row per unit head / discipline secretary of each of the given first-level units (see
-	`report_filters.first_level_units`), with the interviews they had in `year` (held ones only). A
-	position nobody holds shows as a row with no user, not interviewed."""
+	"""One row per post the county interviews (`county_positions`) of each of the given first-level units
+	(see `report_filters.first_level_units`): who holds it today and the county's interviews of it held in
+	`year`, matched as the rules match them. A post nobody holds shows as a row with no user."""
 	if not units:
 		return []
 	names = [u.name for u in units]
+	posts = {u.name: county_positions(u.unit_type) for u in units}
+	all_posts = tuple(dict.fromkeys(p for ps in posts.values() for p in ps))
+	today = getdate(nowdate())
 
 	Member = frappe.qb.DocType("TD Unit Member")
-	members = (
+	holders = (
 		frappe.qb.from_(Member)
 		.select(Member.parent, Member.user, Member.full_name, Member.position)
 		.where(
 			(Member.parenttype == "TD Unit")
+			& (Member.parentfield == "members")
 			& Member.parent.isin(names)
-			& Member.position.isin(COVERED_POSITIONS)
+			& Member.position.isin(all_posts)
+			& (Member.from_date.isnull() | (Member.from_date <= today))
+			& (Member.to_date.isnull() | (Member.to_date >= today))
 		)
+		.orderby(Member.idx)
 		.run(as_dict=True)
 	)
-	Interview = frappe.qb.DocType("TD Interview")
-	year_start, year_end = year_bounds(year)
-	Interviewee = frappe.qb.DocType("TD Interviewee")
-	held = (
-		frappe.qb.from_(Interviewee)
-		.join(Interview)
-		.on(Interviewee.parent == Interview.name)
-		.select(Interviewee.user, Interview.name, Interview.held_on)
-		.where(
-			(Interviewee.parenttype == "TD Interview")
-			& Interview.status.isin(v.HELD_STATUSES)
-			& Interview.held_on[year_start:year_end]
-			& Interviewee.user.isin([m.user for m in members] or [""])
-		)
-		.run(as_dict=True)
-	)
-	interviews_of: dict[str, list[str]] = {}
-	for row in held:
-		interviews_of.setdefault(row.user, []).append(row.name)
+	interviews_of = _county_interviews_of_posts(names, all_posts, year)
 
-	by_unit: dict[str, dict[str, dict]] = {}
-	for m in members:
-		by_unit.setdefault(m.parent, {})[m.position] = m
+	holder_of: dict[tuple[str, str], dict] = {}
+	for m in holders:
+		holder_of.setdefault((m.parent, m.position), m)
 	rows = []
 	for unit in units:
-		for position in COVERED_POSITIONS:
-			member = by_unit.get(unit.name, {}).get(position)
-			user = member.user if member else None
-			interviews = sorted(set(interviews_of.get(user, []))) if user else []
+		for position in posts[unit.name]:
+			member = holder_of.get((unit.name, position))
+			interviews = sorted(interviews_of.get((unit.name, position), ()))
 			rows.append(
 				{
 					"unit": unit.name,
@@ -110,10 +558,62 @@ def interview_coverage(year: int, units: list[dict]) -> list[dict]:
 					"unit_type": unit.unit_type,
 					"department_category": unit.department_category,
 					"position": position,
-					"user": user,
+					"user": member.user if member else None,
 					"full_name": member.full_name if member else None,
 					"interviewed": bool(interviews),
 					"interviews": interviews,
 				}
 			)
 	return rows
+
+
+def _county_interviews_of_posts(units: list[str], positions: tuple[str, ...], year: int) -> dict:
+	"""(unit, post) -> the names of the county's interviews of it held in `year` (the two paths of
+	`_position_paths`, as lists: one row per unit and post, the names concatenated by the database)."""
+	rule = Rule(v.COUNTY, "", positions)
+	Unit = frappe.qb.DocType("TD Unit").as_("c")
+	Interview = frappe.qb.DocType("TD Interview").as_("i")
+	Interviewee = frappe.qb.DocType("TD Interviewee").as_("e")
+	Member = frappe.qb.DocType("TD Unit Member").as_("m")
+	held = _held_by_interviewer(Interview, Unit, rule, year)
+	stated = (
+		frappe.qb.from_(Interviewee)
+		.join(Interview)
+		.on(Interview.name == Interviewee.parent)
+		.join(Unit)
+		.on(Unit.name == Interviewee.unit)
+		.select(Unit.name, Interviewee.position, GROUP_CONCAT(Interview.name).distinct())
+		.where(
+			(Interviewee.parenttype == "TD Interview")
+			& Interviewee.unit.isin(units)
+			& Interviewee.position.isin(positions)
+			& held
+		)
+		.groupby(Unit.name, Interviewee.position)
+	)
+	by_membership = (
+		frappe.qb.from_(Member)
+		.join(Unit)
+		.on(Unit.name == Member.parent)
+		.join(Interviewee)
+		.on(Interviewee.user == Member.user)
+		.join(Interview)
+		.on(Interview.name == Interviewee.parent)
+		.select(Unit.name, Member.position, GROUP_CONCAT(Interview.name).distinct())
+		.where(
+			(Member.parenttype == "TD Unit")
+			& (Member.parentfield == "members")
+			& Member.parent.isin(units)
+			& Member.position.isin(positions)
+			& (Interviewee.parenttype == "TD Interview")
+			& ((IfNull(Interviewee.unit, "") == "") | (IfNull(Interviewee.position, "") == ""))
+			& _held_on_day(Member, Interview)
+			& held
+		)
+		.groupby(Unit.name, Member.position)
+	)
+	found: dict[tuple[str, str], set[str]] = {}
+	for query in (stated, by_membership):
+		for unit, position, interviews in query.run():
+			found.setdefault((unit, position), set()).update((interviews or "").split(","))
+	return found
