@@ -5,7 +5,7 @@ import frappe
 import pytest
 
 from twoduty_app.common import vocabulary as v
-from twoduty_app.demo import activity, generator
+from twoduty_app.demo import accountability, activity, generator
 from twoduty_app.demo.tree import Shape
 
 # a small demo county: thirteen first-level units with people, enough for every scenario
@@ -26,6 +26,7 @@ def demo():
 	if not frappe.db.exists("TD Unit", {"unit_name": generator.DEMO_COUNTY}):
 		generator.build(counties=1, shape=SHAPE, people=True, log=lambda *_: None)
 	activity.build_activity(generator.DEMO_COUNTY, log=lambda *_: None)
+	accountability.build_accountability(generator.DEMO_COUNTY, log=lambda *_: None)
 	frappe.db.commit()
 	county = frappe.db.get_value("TD Unit", {"unit_name": generator.DEMO_COUNTY, "unit_type": v.COUNTY})
 	lft, rgt = frappe.db.get_value("TD Unit", county, ["lft", "rgt"])
@@ -73,6 +74,21 @@ def test_the_years_records_and_reviews_are_there(demo):
 	assert frappe.db.count("TD Inspection", {"unit": ("in", demo.units)}) == 1
 
 
+def test_a_township_has_interviewed_its_villages(demo):
+	"""逐级约谈: a township's Party secretary has held interviews of the units below it, in its own name."""
+	held = frappe.get_all(
+		"TD Interview",
+		{"unit": ("in", demo.units), "interviewer_unit": ("is", "set"), "status": ("in", v.HELD_STATUSES)},
+		["unit", "interviewer_unit", "owner"],
+	)
+	assert held
+	for row in held:
+		assert frappe.db.get_value("TD Unit", row.unit, "parent_td_unit") == row.interviewer_unit
+		assert frappe.db.exists(
+			"TD Unit Member", {"parent": row.interviewer_unit, "user": row.owner, "position": v.UNIT_HEAD}
+		)
+
+
 def test_each_demo_role_finds_work_at_home(demo):
 	from twoduty_app.api.mobile import my_tasks, task_detail
 
@@ -107,3 +123,13 @@ def test_building_again_adds_nothing(demo):
 	assert activity.build_activity(generator.DEMO_COUNTY, log=lambda *_: None) == {"skipped": True}
 	generator.build(counties=1, shape=SHAPE, people=True, log=lambda *_: None)
 	assert {dt: frappe.db.count(dt) for dt in counts} == counts
+
+
+def test_one_case_is_decided_on_both_lines(demo):
+	"""一案双查: the demo county holds a decided accountability case with a row on each line."""
+	cases = frappe.get_all(
+		"TD Accountability Case", {"unit": ("in", demo.units), "status": v.CASE_DECIDED}, pluck="name"
+	)
+	assert len(cases) == 1
+	lines = frappe.get_all("TD Accountability Line", {"parent": cases[0]}, pluck="line")
+	assert set(v.DUTY_LINES) <= set(lines)

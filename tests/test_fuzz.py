@@ -29,6 +29,7 @@ from frappe.utils import add_days, nowdate, today
 from tests import http
 from tests.factories import (
 	bring_to_pending_recheck,
+	make_case,
 	make_county_world,
 	make_inspection,
 	make_interview,
@@ -153,7 +154,14 @@ def world():
 	w.extra["recheck_task"] = make_task(w.a.unit, deadline_days=40, problem="待复查问题")
 	bring_to_pending_recheck(w, w.extra["recheck_task"])
 	w.extra["recheck_a"] = recheck(w.extra["recheck_task"], w.inspector, submit=False).name
+	w.extra["case_a"] = make_case(w).name
 	frappe.set_user("Administrator")
+	# a week's coverage reminder of A's Party secretary (supervision/coverage_alerts.py)
+	w.extra["reminder_log"] = (
+		frappe.get_doc({"doctype": "TD Coverage Reminder Log", "user": w.a.head, "week": "2000-W01"})
+		.insert(ignore_permissions=True)
+		.name
+	)
 	frappe.db.commit()
 	w.extra["tokens"] = {u: http.api_token(u) for u in (w.a.liaison, w.inspector)}
 	return w
@@ -185,7 +193,10 @@ def app_whitelisted() -> set[str]:
 def td_doctypes(tables: bool = False) -> list[str]:
 	return frappe.get_all(
 		"DocType",
-		filters={"module": ("in", ["Units", "Responsibility", "Supervision"]), "istable": int(tables)},
+		filters={
+			"module": ("in", ["Units", "Responsibility", "Supervision", "Accountability"]),
+			"istable": int(tables),
+		},
 		pluck="name",
 		order_by="name asc",
 	)
@@ -222,6 +233,7 @@ def snapshot() -> dict:
 IGNORING = (
 	"twoduty_app.api.dashboard.closed_on_time_rate",
 	"twoduty_app.api.dashboard.units_not_interviewed",
+	"twoduty_app.api.dashboard.units_still_to_be_interviewed",
 	"twoduty_app.api.dashboard.units_without_activity",
 	"twoduty_app.api.dashboard.tasks_by_state",
 	"twoduty_app.api.dashboard.tasks_by_unit_category",
@@ -261,6 +273,16 @@ def method_cases(w) -> tuple[list[Case], set[str]]:
 		),
 		"twoduty_app.api.coverage.get_interview_coverage": (
 			(inspector,),
+			{"year": int(nowdate()[:4])},
+			{
+				"year": YEAR,
+				"county": [*NAME_GIVEN, w.a.unit],
+				"unit": NAME_GIVEN,
+				"department_category": CHOICE,
+			},
+		),
+		"twoduty_app.api.coverage.get_cascade_coverage": (
+			(liaison, inspector),
 			{"year": int(nowdate()[:4])},
 			{
 				"year": YEAR,
@@ -382,6 +404,11 @@ def method_cases(w) -> tuple[list[Case], set[str]]:
 			{"verdicts": "[]"},
 			{"verdicts": VERDICTS},
 		),
+		# an accountability case: county-only, its actions take no input but the case
+		"TD Accountability Case:start_investigation": ((liaison,), x["case_a"], {}, {}),
+		"TD Accountability Case:fill_lines": ((liaison,), x["case_a"], {}, {}),
+		"TD Accountability Case:decide": ((liaison, inspector), x["case_a"], {}, {}),
+		"TD Accountability Case:close_case": ((liaison, inspector), x["case_a"], {}, {}),
 		"TD Duty Assignment:return_to_county": (
 			(liaison, inspector),
 			x["assignment_a"],
@@ -398,6 +425,7 @@ def method_cases(w) -> tuple[list[Case], set[str]]:
 		"TD Duty Record": x["record_b"],
 		"TD Unit Checklist": x["checklist_b"],
 		"TD Duty Assignment": x["assignment_b"],
+		"TD Accountability Case": NO_SUCH,
 	}
 	cases: list[Case] = []
 	for path, (users, valid, malformed) in functions.items():
@@ -558,6 +586,8 @@ def resource_cases(w) -> list[Case]:
 		"TD Duty Item": x["duty_item"],
 		"TD Checklist Template": x["template"],
 		"TD Unit Tally": frappe.get_all("TD Unit Tally", {"unit": w.a.unit}, pluck="name", limit=1)[0],
+		"TD Accountability Case": x["case_a"],
+		"TD Coverage Reminder Log": x["reminder_log"],
 	}
 	cases = []
 	users = (w.a.liaison, w.inspector)

@@ -33,7 +33,11 @@ def twoduty_demo(context, counties, townships, villages, departments, no_people,
 
 	started = time.monotonic()
 	with connected(context) as frappe:
-		from twoduty_app.demo import activity, generator  # after connecting: see twoduty_benchmark
+		from twoduty_app.demo import (  # after connecting: see twoduty_benchmark
+			accountability,
+			activity,
+			generator,
+		)
 		from twoduty_app.demo.tree import Shape
 
 		shape = Shape(townships=townships, villages_per_township=villages, departments=departments)
@@ -52,6 +56,8 @@ def twoduty_demo(context, counties, townships, villages, departments, no_people,
 		if not no_people and not no_activity:
 			made = activity.build_activity(generator.DEMO_COUNTY, log=lambda *_: None)
 			click.echo("demo year: left as it was" if made.get("skipped") else f"demo year: {made}")
+			case = accountability.build_accountability(generator.DEMO_COUNTY, log=lambda *_: None)
+			click.echo("demo case: left as it was" if case.get("skipped") else f"demo case: {case}")
 		click.echo(f"demo ready in {time.monotonic() - started:.0f} s")
 
 

@@ -15,6 +15,10 @@ class DuplicateMemberError(frappe.ValidationError):
 	pass
 
 
+class InvalidMembershipDatesError(frappe.ValidationError):
+	pass
+
+
 class InvalidOversightError(frappe.ValidationError):
 	pass
 
@@ -69,3 +73,19 @@ class TaskPausedError(frappe.ValidationError):
 
 class RecordKeptError(frappe.ValidationError):
 	"""A record that carries evidence or history is kept: it is revoked or cancelled, never deleted."""
+
+
+class OutsideBranchError(frappe.PermissionError):
+	"""A unit's heads act only on the units of their own unit's branch."""
+
+
+class CaseLockedError(frappe.ValidationError):
+	"""An accountability case moves only by its actions, and is kept as decided once decided."""
+
+
+class CaseLinesError(frappe.ValidationError):
+	"""A case is decided only on both lines (一案双查), each row with its handling, number and date."""
+
+
+class CoverageSettingsError(frappe.ValidationError):
+	"""The interview coverage rules name a level and a level directly under it; reminder days read MM-DD."""

@@ -74,7 +74,14 @@ permission_query_conditions = {
 	"TD Unit Checklist": "twoduty_app.permissions.unit_scope.query_conditions",
 	"TD Delegation": "twoduty_app.permissions.unit_scope.query_conditions",
 	"TD Extension Request": "twoduty_app.permissions.unit_scope.query_conditions",
-	"File": "twoduty_app.permissions.unit_scope.file_query_conditions",
+	"File": [
+		"twoduty_app.permissions.unit_scope.file_query_conditions",
+		"twoduty_app.permissions.county_only.file_query_conditions",
+	],
+	# county-only records (permissions/county_only.py): no unit member reads them, whatever the door
+	"TD Accountability Case": "twoduty_app.permissions.county_only.query_conditions",
+	"TD Accountability Line": "twoduty_app.permissions.county_only.query_conditions",
+	"TD Accountability Source": "twoduty_app.permissions.county_only.query_conditions",
 }
 has_permission = {
 	"TD Unit": "twoduty_app.permissions.unit_scope.has_permission",
@@ -87,6 +94,7 @@ has_permission = {
 	"TD Unit Checklist": "twoduty_app.permissions.unit_scope.has_permission",
 	"TD Delegation": "twoduty_app.permissions.unit_scope.has_permission",
 	"TD Extension Request": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Accountability Case": "twoduty_app.permissions.county_only.has_permission",
 }
 
 # per-unit yearly figures (TD Unit Tally) follow every change of their sources
@@ -101,7 +109,11 @@ doc_events = {
 	"*": {"before_validate": "twoduty_app.common.inputs.check_field_values"},
 	"File": {
 		# a file attached to the app's records is evidence: allowed types, not empty, within the limit
-		"validate": "twoduty_app.common.evidence_files.check_evidence_file",
+		"validate": [
+			"twoduty_app.common.evidence_files.check_evidence_file",
+			# and one attached to a county-only record (an accountability case) stays private
+			"twoduty_app.permissions.county_only.refuse_public_files",
+		],
 		"on_trash": [
 			"twoduty_app.supervision.evidence.prevent_evidence_deletion",
 			"twoduty_app.responsibility.evidence.prevent_evidence_deletion",
@@ -129,12 +141,15 @@ doc_events = {
 	"TD Recheck": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
 	"TD Inspection": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
 	"TD Duty Assignment": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
+	"TD Accountability Case": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
 }
 # tally rows are derived data: they go with their unit instead of blocking its deletion
 ignore_links_on_delete = ["TD Unit Tally"]
 
 scheduler_events = {
 	"daily": [
+		# memberships that began or ended: access follows before the day's other jobs read it
+		"twoduty_app.units.membership.refresh_current",
 		"twoduty_app.supervision.escalation.run_daily",
 		"twoduty_app.supervision.holidays.remind_missing_next_year",
 	],
@@ -143,7 +158,11 @@ scheduler_events = {
 		"twoduty_app.responsibility.assignments.refresh_current_year",
 		"twoduty_app.units.tally.rebuild",
 	],
-	"weekly": ["twoduty_app.supervision.digests.weekly_digest"],
+	"weekly": [
+		"twoduty_app.supervision.digests.weekly_digest",
+		# from 1 October: the interviews each interviewer still owes this year (逐级约谈)
+		"twoduty_app.supervision.coverage_alerts.send_weekly",
+	],
 	"monthly": ["twoduty_app.supervision.digests.monthly_summary"],
 }
 

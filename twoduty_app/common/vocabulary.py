@@ -32,11 +32,16 @@ DEPARTMENT_CATEGORIES = (GOVERNMENT_DEPARTMENT, PARTY_AND_MASS, STATIONED_UNIT)
 COMPARISON_GROUPS = (TOWNSHIP, *DEPARTMENT_CATEGORIES)
 
 # -- people ----------------------------------------------------------------------------------------------
-UNIT_HEAD = "Unit Head"
+UNIT_HEAD = "Unit Head"  # the Party secretary: 党委（党组）书记
+# the other head of 党政同责 (乡镇长、局长、主任): receives duty assignments and is interviewed; the Party
+# secretary alone signs plans and reports off
+ADMINISTRATIVE_HEAD = "Administrative Head"
 DISCIPLINE_SECRETARY = "Discipline Secretary"
 TEAM_MEMBER = "Team Member"
 LIAISON = "Liaison"
-POSITIONS = (UNIT_HEAD, DISCIPLINE_SECRETARY, TEAM_MEMBER, LIAISON)
+POSITIONS = (UNIT_HEAD, ADMINISTRATIVE_HEAD, DISCIPLINE_SECRETARY, TEAM_MEMBER, LIAISON)
+# the two heads of a unit (党政同责)
+HEADS = (UNIT_HEAD, ADMINISTRATIVE_HEAD)
 
 ROLE_ADMIN = "TwoDuty Admin"
 ROLE_INSPECTOR = "TwoDuty Inspector"
@@ -49,6 +54,8 @@ SYSTEM_MANAGER = "System Manager"
 # a unit membership gives the role of its position
 POSITION_ROLES = {
 	UNIT_HEAD: ROLE_UNIT_HEAD,
+	# a member of the leading team who does not sign: the team member's desk
+	ADMINISTRATIVE_HEAD: ROLE_TEAM_MEMBER,
 	DISCIPLINE_SECRETARY: ROLE_DISCIPLINE_SECRETARY,
 	TEAM_MEMBER: ROLE_TEAM_MEMBER,
 	LIAISON: ROLE_LIAISON,
@@ -122,7 +129,9 @@ OPEN_STATE_COLOUR = "orange"
 DUE_REMINDER = "Due Reminder"
 SUPERVISION_NOTICE = "Supervision Notice"
 INTERVIEW_PROPOSED = "Interview Proposed"
-ESCALATION_LEVELS = (DUE_REMINDER, SUPERVISION_NOTICE, INTERVIEW_PROPOSED)
+# the ladder's last step: a draft accountability case proposed to the county (建议问责)
+CASE_PROPOSED = "Accountability Proposed"
+ESCALATION_LEVELS = (DUE_REMINDER, SUPERVISION_NOTICE, INTERVIEW_PROPOSED, CASE_PROPOSED)
 
 PASS = "Pass"
 FAIL = "Fail"
@@ -159,8 +168,9 @@ LAYER_FIRST = "First Responsible Person"
 LAYER_TEAM = "Team Member"
 LAYER_SUPERVISORY = "Supervisory"
 DUTY_LAYERS = (LAYER_COLLECTIVE, LAYER_FIRST, LAYER_TEAM, LAYER_SUPERVISORY)
-# the one position that carries a layer (team members carry theirs one by one)
-LAYER_POSITION = {LAYER_FIRST: UNIT_HEAD, LAYER_SUPERVISORY: DISCIPLINE_SECRETARY}
+# who carries a layer's duties (team members carry theirs one by one): both heads carry the first
+# responsible person's (党政同责)
+LAYER_POSITIONS = {LAYER_FIRST: HEADS, LAYER_SUPERVISORY: (DISCIPLINE_SECRETARY,)}
 SIGNED = "Signed"
 REVIEWED = "Reviewed"
 PENDING_REVIEW = "Pending Review"
@@ -178,6 +188,49 @@ VERDICTS = (VERDICT_CONFIRMED, VERDICT_OVERRULED)
 # nothing a browser would run (HTML, SVG) and no archive whose content nobody can see
 EVIDENCE_EXTENSIONS = ("pdf", "ofd", "jpg", "jpeg", "png", "heic", "doc", "docx", "xls", "xlsx")
 EVIDENCE_MAX_MB = 10
+
+# -- accountability (责任追究): a case pursued on both lines (一案双查) ---------------------------------------
+UNDER_INVESTIGATION = "Under Investigation"
+CASE_DECIDED = "Decided"
+# 已结案: a source string of its own (Frappe's badge translates "Closed" without context, as 已关闭)
+CASE_CLOSED = "Case Closed"
+CASE_STATUSES = (DRAFT, UNDER_INVESTIGATION, CASE_DECIDED, CASE_CLOSED)
+# a decided case is kept as decided: its facts, sources and lines no longer change
+CASE_KEPT_STATUSES = (CASE_DECIDED, CASE_CLOSED)
+CASE_STATUS_COLOURS = {
+	DRAFT: "gray",
+	UNDER_INVESTIGATION: "orange",
+	CASE_DECIDED: "blue",
+	CASE_CLOSED: "green",
+}
+TRIGGER_ESCALATION = "Escalation"
+CASE_TRIGGERS = (
+	TRIGGER_ESCALATION,
+	"Found by Upper Level",  # 上级发现
+	"Concealed Case",  # 瞒案不报
+	"Case Not Pursued",  # 压案不查
+	"Major Incident",  # 发生重大问题
+	"Other",
+)
+PRINCIPAL_DUTY = "Principal Duty"  # 主体责任
+SUPERVISORY_DUTY = "Supervisory Duty"  # 监督责任
+DUTY_LINES = (PRINCIPAL_DUTY, SUPERVISORY_DUTY)
+# whose holders on the date of the facts answer on each line
+LINE_POSITIONS = {PRINCIPAL_DUTY: HEADS, SUPERVISORY_DUTY: (DISCIPLINE_SECRETARY,)}
+NO_ACCOUNTABILITY = "No Accountability"  # 不予问责: only with a written reason
+HANDLINGS = (
+	"Criticism and Education",  # 批评教育
+	"Ordered Self-Examination",  # 责令检查
+	"Admonishment",  # 诫勉
+	"Circulated Criticism",  # 通报批评
+	"Organizational Adjustment",  # 组织调整
+	"Party Disciplinary Sanction",  # 党纪处分
+	"Government Sanction",  # 政务处分
+	"Referred to Judicial Authorities",  # 移送司法机关
+	NO_ACCOUNTABILITY,
+)
+# what a case may rest on
+CASE_SOURCE_DOCTYPES = ("TD Rectification Task", "TD Interview", "TD Inspection")
 
 
 def current_year() -> int:
@@ -217,5 +270,9 @@ def boot() -> dict:
 		"verdict_overruled": VERDICT_OVERRULED,
 		"reviewed": REVIEWED,
 		"late_pending": LATE_PENDING,
+		"case_status_colours": CASE_STATUS_COLOURS,
+		"case_statuses": CASE_STATUSES,
+		"case_triggers": CASE_TRIGGERS,
+		"handlings": HANDLINGS,
 		"year": current_year(),
 	}

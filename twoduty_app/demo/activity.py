@@ -79,6 +79,7 @@ def build_activity(county_name: str, today: date | None = None, log=print) -> di
 	made["assignments"] = duty_year(county, units, today)
 	made["records"] = duty_records(units[:12], today)
 	made["interviews"] = interviews(units, today)
+	made["township_interviews"] = township_interviews(units, today)
 	made["tasks"] = tasks_in_every_state(units, today)
 	made["checklists"] = checklists(county, units[:6], today)
 	as_user("Administrator")
@@ -254,6 +255,56 @@ def interviews(units, today: date) -> int:
 	).insert()
 	inspection.create_rectification_tasks()
 	return made + 1
+
+
+def township_interviews(units, today: date) -> int:
+	"""逐级约谈: the first township's Party secretary interviews the heads of its villages and communities,
+	most held already, the last ones planned for the weeks before the year ends."""
+	township = next((u for u in units if u.unit_type == v.TOWNSHIP), None)
+	head = township and people_of(township.name).get(v.UNIT_HEAD)
+	if not head:
+		return 0
+	below = frappe.get_all(
+		"TD Unit",
+		{"parent_td_unit": township.name, "unit_type": ("in", v.GRASSROOTS_TYPES)},
+		["name", "unit_name"],
+		order_by="lft asc",
+	)
+	as_user(head)
+	made = 0
+	for i, unit in enumerate(below):
+		held = i < max(len(below) - 2, 1)
+		interview = frappe.get_doc(
+			{
+				"doctype": "TD Interview",
+				"title": f"约谈{unit.unit_name}党组织书记",
+				"interview_kind": v.INDIVIDUAL,
+				"interview_category": "Routine",
+				"unit": unit.name,
+				"interview_date": today - timedelta(days=90 - 6 * i)
+				if held
+				else today + timedelta(days=10 + i),
+				"start_time": "15:00:00",
+				"end_time": "15:40:00",
+				"place": f"{township.unit_name}党委会议室",
+				"interviewer": head,
+				"interviewees": [
+					{
+						"interviewee_name": f"{unit.unit_name}党组织书记",
+						"unit": unit.name,
+						"position": v.UNIT_HEAD,
+					}
+				],
+			}
+		).insert()
+		made += 1
+		if held:
+			interview.minutes = "通报村级“三资”管理和惠民资金发放中的问题，提出落实主体责任的要求。"
+			interview.commitment = "召开支委会逐项研究，月底前报送整改情况。"
+			interview.save()
+			interview.mark_held()
+			frappe.db.set_value(interview.doctype, interview.name, "held_on", interview.interview_date)
+	return made
 
 
 def issue(unit, problem: tuple, issued_days_ago: int, deadline_days: int) -> str:

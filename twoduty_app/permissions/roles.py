@@ -43,6 +43,10 @@ def users_with_role(role: str, *, unscoped_only: bool = False) -> list[str]:
 	)
 	if unscoped_only:
 		Member = frappe.qb.DocType("TD Unit Member")
-		members = frappe.qb.from_(Member).select(Member.user).where(Member.parenttype == "TD Unit")
+		members = (
+			frappe.qb.from_(Member)
+			.select(Member.user)
+			.where((Member.parenttype == "TD Unit") & (Member.is_current == 1))
+		)
 		query = query.where(User.name.notin(members))
 	return query.orderby(User.name).run(pluck=True)

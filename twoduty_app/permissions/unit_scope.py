@@ -7,6 +7,7 @@ search, exports) and `has_permission` (forms, REST, print, attachments).
 
 import frappe
 
+from twoduty_app.common.vocabulary import DISCIPLINE_SECRETARY, UNIT_HEAD
 from twoduty_app.permissions.roles import is_system_user
 
 SCOPE_CACHE_KEY = "twoduty_unit_scope"
@@ -26,6 +27,12 @@ SCOPED_DOCTYPES: dict[str, str | None] = {
 }
 
 
+# interviews and inspections held by a unit's heads: the field naming that unit (empty: the county)
+SUPERVISING_FIELDS = {"TD Interview": "interviewer_unit", "TD Inspection": "inspecting_unit"}
+# who of a unit holds its interviews and inspections of the units below it
+SUPERVISOR_POSITIONS = (UNIT_HEAD, DISCIPLINE_SECRETARY)
+
+
 def get_scope_roots(user: str | None = None) -> list[str] | None:
 	"""Units at the top of the user's branches, or None when the user is not unit-scoped."""
 	user = user or frappe.session.user
@@ -40,7 +47,7 @@ def _load_scope_roots(user: str) -> list[str]:
 		set(
 			frappe.get_all(
 				"TD Unit Member",
-				filters={"user": user, "parenttype": "TD Unit", "parentfield": "members"},
+				filters={"user": user, "parenttype": "TD Unit", "parentfield": "members", "is_current": 1},
 				pluck="parent",
 			)
 		)
@@ -151,7 +158,7 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bo
 		# a new record has no unit yet while the form is drafted; saving will require one
 		return True if doc.is_new() else False
 	if is_unit_in_scope(unit, user):
-		return _stored_unit_in_scope(doc, unit_field, ptype, user)
+		return _stored_unit_in_scope(doc, unit_field, ptype, user) and _holds_it(doc, ptype, user)
 	return (
 		doc.doctype == "TD Interview"
 		and (ptype or "read") in NAMED_READER_PTYPES
@@ -171,6 +178,29 @@ def _stored_unit_in_scope(doc, unit_field: str, ptype: str | None, user: str) ->
 		return True
 	stored = frappe.db.get_value(doc.doctype, doc.name, unit_field)
 	return not stored or stored == doc.get(unit_field) or is_unit_in_scope(stored, user)
+
+
+def _holds_it(doc, ptype: str | None, user: str) -> bool:
+	"""An interview or inspection is changed only by those who hold it: the county, or the Party secretary or
+	discipline secretary of the unit it names as holding it (as stored: a change cannot take it over). The
+	unit interviewed reads it; it does not edit it."""
+	field = SUPERVISING_FIELDS.get(doc.doctype)
+	if not field or ptype not in CHANGING_PTYPES or doc.is_new():
+		return True
+	stored = frappe.db.get_value(doc.doctype, doc.name, field)
+	return bool(
+		stored
+		and frappe.db.exists(
+			"TD Unit Member",
+			{
+				"parenttype": "TD Unit",
+				"parent": stored,
+				"user": user,
+				"position": ("in", SUPERVISOR_POSITIONS),
+				"is_current": 1,
+			},
+		)
+	)
 
 
 def file_query_conditions(user: str | None = None, doctype: str | None = None) -> str:

@@ -38,8 +38,11 @@ def catalogue_by_unit_type() -> dict[str, list[dict]]:
 
 def build_items(unit, catalogue: list[dict]) -> list[dict]:
 	"""Rows of an assignment for one unit document (with its members and oversight)."""
-	holders = {m.position: m.user for m in unit.members if m.position in v.LAYER_POSITION.values()}
-	team = [m.user for m in unit.members if m.position == v.TEAM_MEMBER]
+	current = [m for m in unit.members if m.is_current]
+	holders: dict[str, list[str]] = {}
+	for m in current:
+		holders.setdefault(m.position, []).append(m.user)
+	team = [m.user for m in current if m.position == v.TEAM_MEMBER]
 	names = _unit_names({o.overseen_unit for o in unit.oversight})
 	oversees = {}
 	for row in unit.oversight:
@@ -56,12 +59,10 @@ def build_items(unit, catalogue: list[dict]) -> list[dict]:
 					}
 				)
 		else:
-			items.append(
-				{
-					"duty_item": duty.name,
-					"responsible_user": holders.get(v.LAYER_POSITION.get(duty.duty_layer)),
-				}
-			)
+			# 党政同责: the first responsible person's duties go to both heads, the Party secretary first
+			people = [u for p in v.LAYER_POSITIONS.get(duty.duty_layer, ()) for u in holders.get(p, [])]
+			for user in people or [None]:
+				items.append({"duty_item": duty.name, "responsible_user": user})
 	return items
 
 

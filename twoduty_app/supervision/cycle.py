@@ -54,6 +54,10 @@ def issue_task(unit: str, problem: str, requirement, kind: str, deadline, source
 			"deadline": deadline,
 			"source_doctype": source.doctype,
 			"source_name": source.name,
+			# issued in the name of the unit that held the interview or inspection (empty: the county)
+			"issuing_unit": source.get(field)
+			if (field := getattr(source, "supervising_field", ""))
+			else None,
 		}
 	)
 	task.flags.from_source = True

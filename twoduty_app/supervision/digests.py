@@ -63,7 +63,11 @@ def weekly_digest() -> int:
 		.join(Unit)
 		.on(Unit.name == Member.parent)
 		.select(Member.user, Unit.name, Unit.unit_name, Unit.lft, Unit.rgt)
-		.where((Member.parenttype == "TD Unit") & Member.position.isin(DIGEST_POSITIONS))
+		.where(
+			(Member.parenttype == "TD Unit")
+			& Member.position.isin(DIGEST_POSITIONS)
+			& (Member.is_current == 1)
+		)
 		.run(as_dict=True)
 	)
 	languages = user_languages([p.user for p in people])

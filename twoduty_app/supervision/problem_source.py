@@ -1,14 +1,25 @@
-"""Behaviour shared by the records that raise problems: interviews and inspections."""
+"""Behaviour shared by the records that raise problems: interviews and inspections.
+
+Every level interviews and inspects the level below (逐级约谈): a record names the unit whose heads hold it
+(empty: the county's discipline commission); `supervision/supervising.py` says who may."""
 
 import frappe
 from frappe import _
 from frappe.model.document import Document
 
 from twoduty_app.supervision.cycle import check_deadlines_after, make_tasks_from_problems
+from twoduty_app.supervision.supervising import resolve_supervising_unit
 
 
 class ProblemSource(Document):
 	problems_field = ""
+	# the field naming the unit that holds the interview or inspection (empty: the county)
+	supervising_field = ""
+
+	def validate_supervising_unit(self):
+		"""Who holds it: the county, or the heads of a unit above (or the unit itself, reviewing itself); the
+		cycle's own saves (a task closed moves its interview on) are not a person recording it."""
+		resolve_supervising_unit(self, self.supervising_field, acting=not self.flags.via_system)
 
 	def guard_status(self):
 		"""The status follows the cycle; it is never typed in."""

@@ -20,7 +20,13 @@ def holds_position(user: str, unit: str | None, positions: tuple[str, ...]) -> b
 		unit
 		and frappe.db.exists(
 			"TD Unit Member",
-			{"parenttype": "TD Unit", "parent": unit, "user": user, "position": ("in", positions)},
+			{
+				"parenttype": "TD Unit",
+				"parent": unit,
+				"user": user,
+				"position": ("in", positions),
+				"is_current": 1,
+			},
 		)
 	)
 
@@ -51,7 +57,7 @@ def acts_as_head(user: str, unit: str | None) -> bool:
 def _member_condition(positions: tuple[str, ...]) -> str:
 	return (
 		'frappe.db.get_value("TD Unit Member", {"parenttype": "TD Unit", "parent": doc.unit, '
-		f'"user": frappe.session.user, "position": ["in", {list(positions)!r}]}})'
+		f'"user": frappe.session.user, "position": ["in", {list(positions)!r}], "is_current": 1}})'
 	).replace("'", '"')
 
 

@@ -2,6 +2,9 @@
 
 import frappe
 
+# who held a post on a day: kept with the memberships, answered here beside the other lookups
+from twoduty_app.units.membership import holders_on, post_held
+
 
 def ancestors_and_self(unit: str) -> list[str]:
 	"""The unit and every unit above it, nearest first."""
@@ -23,7 +26,8 @@ def is_member_of_unit_or_ancestors(user: str, unit: str) -> bool:
 	return bool(
 		units
 		and frappe.db.exists(
-			"TD Unit Member", {"user": user, "parenttype": "TD Unit", "parent": ("in", units)}
+			"TD Unit Member",
+			{"user": user, "parenttype": "TD Unit", "parent": ("in", units), "is_current": 1},
 		)
 	)
 
@@ -48,7 +52,7 @@ def contacts_for_units(units, positions: tuple[str, ...]) -> dict[str, list[str]
 		.join(Unit)
 		.on(Member.parent == Unit.name)
 		.select(Unit.lft, Unit.rgt, Member.user)
-		.where((Member.parenttype == "TD Unit") & Member.position.isin(positions))
+		.where((Member.parenttype == "TD Unit") & Member.position.isin(positions) & (Member.is_current == 1))
 		.run()
 	)
 	return nearest_member_units(targets, member_rows)

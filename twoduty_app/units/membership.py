@@ -1,22 +1,117 @@
 """Keep users' roles and User Permissions in step with unit membership.
 
-A unit's `members` table is the single source: each member gets the role of the position and a
+A unit's `members` table is the single source: each current member gets the role of the position and a
 User Permission on `TD Unit` for the unit (Frappe extends it to the unit's descendants). What no
 membership justifies any more is revoked. Reconciling per user makes this idempotent.
+
+A membership runs from `from_date` to `to_date` (either may be empty: since always, until further notice).
+`is_current` says it holds today: set when the unit is saved and by the daily job, so that a membership
+that ends loses its access the next day, and one that is ended today at once.
 """
 
+from datetime import date
+
 import frappe
+from frappe.utils import getdate, nowdate
+from pypika import Case
 
 from twoduty_app.common.vocabulary import POSITION_ROLES, UNIT_ROLES
 from twoduty_app.permissions.unit_scope import clear_scope_cache
 
 
 def memberships(user: str) -> list[dict]:
+	"""The user's current memberships."""
 	return frappe.get_all(
 		"TD Unit Member",
-		filters={"user": user, "parenttype": "TD Unit", "parentfield": "members"},
+		filters={"user": user, "parenttype": "TD Unit", "parentfield": "members", "is_current": 1},
 		fields=["parent as unit", "position"],
 	)
+
+
+def holds_on(row, day: date) -> bool:
+	"""The membership `row` (from_date, to_date) holds on `day`."""
+	return (not row.from_date or getdate(row.from_date) <= day) and (
+		not row.to_date or getdate(row.to_date) >= day
+	)
+
+
+def periods_overlap(a, b) -> bool:
+	"""Two memberships share at least one day (an empty end runs on)."""
+	starts_a, starts_b = (getdate(r.from_date) if r.from_date else date.min for r in (a, b))
+	ends_a, ends_b = (getdate(r.to_date) if r.to_date else date.max for r in (a, b))
+	return starts_a <= ends_b and starts_b <= ends_a
+
+
+def holders_on(unit: str, positions, day=None) -> list[str]:
+	"""Who held one of `positions` (a name or a tuple) in `unit` on `day` (today by default): the answer
+	interviews (the interviewee's post at the time) and accountability (the person in the post when the
+	facts happened) read."""
+	positions = (positions,) if isinstance(positions, str) else tuple(positions)
+	day = getdate(day or nowdate())
+	Member = frappe.qb.DocType("TD Unit Member")
+	return (
+		frappe.qb.from_(Member)
+		.select(Member.user)
+		.distinct()
+		.where(
+			(Member.parenttype == "TD Unit")
+			& (Member.parentfield == "members")
+			& (Member.parent == unit)
+			& Member.position.isin(positions)
+			& (Member.from_date.isnull() | (Member.from_date <= day))
+			& (Member.to_date.isnull() | (Member.to_date >= day))
+		)
+		.orderby(Member.user)
+		.run(pluck=True)
+	)
+
+
+def post_held(user: str, unit: str, day=None) -> str | None:
+	"""The position `user` held in `unit` on `day` (one at a time: the unit's form refuses overlaps)."""
+	day = getdate(day or nowdate())
+	Member = frappe.qb.DocType("TD Unit Member")
+	rows = (
+		frappe.qb.from_(Member)
+		.select(Member.position)
+		.where(
+			(Member.parenttype == "TD Unit")
+			& (Member.parentfield == "members")
+			& (Member.parent == unit)
+			& (Member.user == user)
+			& (Member.from_date.isnull() | (Member.from_date <= day))
+			& (Member.to_date.isnull() | (Member.to_date >= day))
+		)
+		.limit(1)
+		.run(pluck=True)
+	)
+	return rows[0] if rows else None
+
+
+def refresh_current(day=None) -> int:
+	"""Scheduler (daily): memberships that began or ended since the last run change `is_current`, and
+	their people's roles and User Permissions follow. Returns the number of memberships changed."""
+	day = getdate(day or nowdate())
+	Member = frappe.qb.DocType("TD Unit Member")
+	holds = (Member.from_date.isnull() | (Member.from_date <= day)) & (
+		Member.to_date.isnull() | (Member.to_date >= day)
+	)
+	changed = (
+		frappe.qb.from_(Member)
+		.select(Member.name, Member.user, Member.is_current, Case().when(holds, 1).else_(0).as_("holds"))
+		.where(
+			(Member.parenttype == "TD Unit")
+			& (Member.parentfield == "members")
+			& (Member.from_date.notnull() | Member.to_date.notnull())
+		)
+		.run(as_dict=True)
+	)
+	changed = [row for row in changed if bool(row.holds) != bool(row.is_current)]
+	for row in changed:
+		frappe.db.set_value(
+			"TD Unit Member", row.name, "is_current", 1 if row.holds else 0, update_modified=False
+		)
+	sync_user_access({row.user for row in changed})
+	return len(changed)
 
 
 def sync_user_access(users) -> None:

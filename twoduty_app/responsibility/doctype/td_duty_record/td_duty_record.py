@@ -162,6 +162,7 @@ class TDDutyRecord(Document):
 				"position": v.DISCIPLINE_SECRETARY,
 				"parenttype": "TD Unit",
 				"parent": ("in", ancestors_and_self(self.unit)),
+				"is_current": 1,
 			},
 		)
 		if not (is_secretary or is_county_staff(user)):

@@ -37,9 +37,11 @@ class TDInspection(ProblemSource):
 		unit: DF.Link
 		unit_name: DF.Data | None
 	# end: auto-generated types
+	supervising_field = "inspecting_unit"
 	problems_field = "findings"
 
 	def validate(self):
+		self.validate_supervising_unit()
 		self.guard_status()
 		self.guard_linked_tasks()
 		if self.period_from and self.period_to and getdate(self.period_to) < getdate(self.period_from):

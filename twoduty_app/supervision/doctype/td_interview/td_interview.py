@@ -11,6 +11,7 @@ from twoduty_app.common.print_helpers import next_document_number
 from twoduty_app.permissions.roles import is_county_staff
 from twoduty_app.supervision import notifications
 from twoduty_app.supervision.problem_source import ProblemSource
+from twoduty_app.units.membership import post_held
 
 
 class TDInterview(ProblemSource):
@@ -45,9 +46,11 @@ class TDInterview(ProblemSource):
 		unit: DF.Link
 		unit_name: DF.Data | None
 	# end: auto-generated types
+	supervising_field = "interviewer_unit"
 	problems_field = "issues"
 
 	def validate(self):
+		self.validate_supervising_unit()
 		self.guard_status()
 		self.guard_linked_tasks()
 		self.validate_interviewees()
@@ -56,6 +59,10 @@ class TDInterview(ProblemSource):
 	def validate_interviewees(self):
 		if not self.interviewees:
 			frappe.throw(_("Please list at least one interviewee."), title=_("Interviewees Missing"))
+		for row in self.interviewees:
+			# the post the interviewee held on the day of the interview, kept as it was then
+			if row.user and row.unit and not row.position:
+				row.position = post_held(row.user, row.unit, self.interview_date)
 		for row in self.interviewees:
 			if not row.user and not row.interviewee_name:
 				frappe.throw(_("Row {0}: choose the interviewee or type the name.").format(row.idx))

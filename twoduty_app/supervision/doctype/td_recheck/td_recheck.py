@@ -13,7 +13,21 @@ from twoduty_app.permissions.roles import has_any_role, is_system_user
 from twoduty_app.supervision import notifications
 from twoduty_app.supervision import task_states as ts
 from twoduty_app.supervision.deadlines import RECHECK, record_change
+from twoduty_app.supervision.supervising import headed_units
 from twoduty_app.units.lookups import is_member_of_unit_or_ancestors
+
+
+def rechecks_as_issuer(user: str, task) -> bool:
+	"""逐级复查: a task a unit issued to a unit below it is rechecked by the issuing unit's Party secretary or
+	discipline secretary (never by someone of the task's own unit)."""
+	return bool(
+		task.issuing_unit
+		and task.issuing_unit != task.unit
+		and task.issuing_unit in headed_units(user)
+		and not frappe.db.exists(
+			"TD Unit Member", {"parenttype": "TD Unit", "parent": task.unit, "user": user, "is_current": 1}
+		)
+	)
 
 
 class TDRecheck(Document):
@@ -82,8 +96,15 @@ class TDRecheck(Document):
 		user = frappe.session.user
 		if self.rechecker != user and not is_system_user(user):
 			frappe.throw(_("You can record only your own recheck."), RecheckNotAllowedError)
+		if rechecks_as_issuer(self.rechecker, task):
+			return
 		if not has_any_role(RECHECKER_ROLES, self.rechecker):
-			frappe.throw(_("Only a discipline inspector can recheck a task."), RecheckNotAllowedError)
+			frappe.throw(
+				_(
+					"Only the county's inspectors, or the heads of the unit that issued the task, can recheck it."
+				),
+				RecheckNotAllowedError,
+			)
 		if is_member_of_unit_or_ancestors(self.rechecker, task.unit):
 			frappe.throw(
 				_("{0} belongs to the task's unit and cannot recheck its own rectification.").format(

@@ -27,6 +27,7 @@ from twoduty_app.permissions.roles import is_admin, is_county_staff, is_system_u
 from twoduty_app.supervision import deadlines, notifications
 from twoduty_app.supervision import task_states as ts
 from twoduty_app.supervision.cycle import sync_source_status
+from twoduty_app.supervision.supervising import resolve_supervising_unit, supervises
 from twoduty_app.units import acting
 
 # set by the county when issuing; unit people cannot change them
@@ -39,14 +40,17 @@ COUNTY_FIELDS = (
 	"deadline",
 	"responsible_user",
 )
+# the roles that work a task at its unit's desk (a discipline secretary's write is only an issuer's)
+WORKING_ROLES = frozenset((v.ROLE_UNIT_HEAD, v.ROLE_TEAM_MEMBER, v.ROLE_LIAISON))
 # kept by the system (rechecks, escalation, transitions); nobody types them
 SYSTEM_FIELDS = (
 	"round", "failed_rechecks", "escalation_level", "reminded_round", "notice_round", "interview_round",
 	"closed_on", "signed_by", "signed_on", "plan_approved_on", "source_doctype", "source_name", "returned",
 	"plan_deadline", "paused", "paused_on", "pause_reason", "extensions", "notice_number", "revoke_reason",
+	"case_round", "supervision_notice_number", "supervision_notice_on", "issuing_unit",
 )  # fmt: skip
-# system fields a new task is given before validation (round 1, its source)
-NEW_TASK_FIELDS = ("round", "source_doctype", "source_name", "plan_deadline")
+# system fields a new task is given before validation (round 1, its source, the unit issuing it)
+NEW_TASK_FIELDS = ("round", "source_doctype", "source_name", "plan_deadline", "issuing_unit")
 # system fields the county's import of an existing ledger brings along with each task's state
 LEDGER_IMPORT_FIELDS = ("closed_on",)
 
@@ -118,7 +122,10 @@ class TDRectificationTask(Document):
 
 	def validate(self):
 		before = self.get_doc_before_save()
+		if not before:
+			resolve_supervising_unit(self, "issuing_unit", acting=not self.flags.via_system)
 		self.guard_final_states(before)
+		self.guard_issuer_only_writer(before)
 		self.guard_county_fields(before)
 		self.guard_system_fields(before)
 		self.guard_measures(before)
@@ -201,8 +208,26 @@ class TDRectificationTask(Document):
 				title=_("Task Locked"),
 			)
 
+	def issued_by_session_user(self, before=None) -> bool:
+		"""The session user supervises this task: the county, or a head of the unit that issued it."""
+		issuing_unit = (before or self).issuing_unit
+		return supervises(frappe.session.user, self.unit, issuing_unit)
+
+	def guard_issuer_only_writer(self, before):
+		"""A discipline secretary changes a task only as its issuer (his role writes tasks so that he can
+		issue his own unit's tasks to the units below, not to work another unit's rectification)."""
+		if not before or self.flags.via_system or self.flags.via_recheck or is_county_staff():
+			return
+		roles = set(frappe.get_roles())
+		if v.ROLE_DISCIPLINE_SECRETARY in roles and not roles & WORKING_ROLES:
+			if not self.issued_by_session_user(before):
+				frappe.throw(
+					_("Only the issuing unit of task {0} can change it.").format(frappe.bold(self.name)),
+					frappe.PermissionError,
+				)
+
 	def guard_county_fields(self, before):
-		if not before or is_county_staff() or self.flags.via_recheck:
+		if not before or self.flags.via_recheck or self.issued_by_session_user(before):
 			return
 		if fieldname := first_changed(before, self, COUNTY_FIELDS):
 			frappe.throw(
@@ -278,6 +303,15 @@ class TDRectificationTask(Document):
 		if not before or old == new:
 			return
 		self.check_acting_for_the_unit(old, new)
+		if (
+			(old, new) == (ts.DRAFT, ts.ISSUED)
+			and not is_system_user()
+			and not self.issued_by_session_user(before)
+		):
+			frappe.throw(
+				_("Only the issuing unit of task {0} can issue it.").format(frappe.bold(self.name)),
+				frappe.PermissionError,
+			)
 		if new == ts.PLAN_SUBMITTED and not (self.measures or "").strip():
 			frappe.throw(_("Please describe the measures before submitting the plan."), MissingEvidenceError)
 		if new == ts.IN_PROGRESS and old in (ts.PLAN_SUBMITTED, ts.ISSUED):

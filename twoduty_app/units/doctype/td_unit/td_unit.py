@@ -3,13 +3,15 @@
 
 import frappe
 from frappe import _
+from frappe.utils import getdate, nowdate
 from frappe.utils.nestedset import NestedSet
 
-from twoduty_app.common.vocabulary import UNIT_HEAD
+from twoduty_app.common.vocabulary import HEADS, TEAM_MEMBER
 from twoduty_app.exceptions import (
 	DepartmentCategoryError,
 	DuplicateMemberError,
 	DuplicateUnitError,
+	InvalidMembershipDatesError,
 	InvalidOversightError,
 	InvalidUnitParentError,
 )
@@ -142,22 +144,40 @@ class TDUnit(NestedSet):
 			)
 
 	def validate_members(self):
-		seen: set[str] = set()
+		"""A person holds one post in the unit at a time, and each head's post has one holder at a time; the
+		same person may come back, or move from one post to another, in periods that do not overlap."""
+		today = getdate(nowdate())
 		for row in self.members:
-			if row.user in seen:
+			if row.from_date and row.to_date and getdate(row.from_date) > getdate(row.to_date):
 				frappe.throw(
-					_("Row {0}: {1} is already a member of this unit.").format(
+					_("Row {0}: the membership of {1} ends before it begins.").format(
 						row.idx, frappe.bold(row.user)
 					),
-					DuplicateMemberError,
-					title=_("Duplicate Member"),
+					InvalidMembershipDatesError,
+					title=_("Invalid Membership Dates"),
 				)
-			seen.add(row.user)
-		if sum(1 for row in self.members if row.position == UNIT_HEAD) > 1:
-			frappe.throw(_("A unit has only one unit head."), DuplicateMemberError)
+			row.is_current = 1 if membership.holds_on(row, today) else 0
+		rows = list(self.members)
+		for i, row in enumerate(rows):
+			for other in rows[:i]:
+				if not membership.periods_overlap(row, other):
+					continue
+				if other.user == row.user:
+					frappe.throw(
+						_("Row {0}: {1} is already a member of this unit.").format(
+							row.idx, frappe.bold(row.user)
+						),
+						DuplicateMemberError,
+						title=_("Duplicate Member"),
+					)
+				if row.position == other.position and row.position in HEADS:
+					frappe.throw(
+						_("Row {0}: a unit has one {1} at a time.").format(row.idx, _(row.position)),
+						DuplicateMemberError,
+					)
 
 	def validate_oversight(self):
-		team = {m.user for m in self.members if m.position == "Team Member"}
+		team = {m.user for m in self.members if m.position == TEAM_MEMBER and m.is_current}
 		seen: set[tuple[str, str]] = set()
 		for row in self.oversight:
 			if row.user not in team:
@@ -190,7 +210,7 @@ class TDUnit(NestedSet):
 
 	def sync_member_access(self):
 		before = self.get_doc_before_save()
-		old = {(m.user, m.position) for m in before.members} if before else set()
-		new = {(m.user, m.position) for m in self.members}
+		old = {(m.user, m.position, m.is_current) for m in before.members} if before else set()
+		new = {(m.user, m.position, m.is_current) for m in self.members}
 		if old != new:
-			membership.sync_user_access({u for u, _p in old ^ new})
+			membership.sync_user_access({u for u, _p, _c in old ^ new})
