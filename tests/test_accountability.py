@@ -9,13 +9,12 @@ The world is committed (REST requests and the concurrent jobs run on their own c
 
 import json
 import re
-import threading
 
 import frappe
 import pytest
 from frappe.utils import add_days, getdate, today
 
-from tests import browser, http
+from tests import browser, http, workers
 from tests.factories import (
 	PASSWORD,
 	CountyWorld,
@@ -644,40 +643,11 @@ def test_failed_rechecks_and_an_interview_left_unheld_propose_a_case(world):
 	frappe.db.rollback()
 
 
-def _run_in_own_connection(barrier: threading.Barrier, results: list, i: int) -> threading.Thread:
-	"""The daily job as a worker runs it: its own site connection, committed at the end."""
-	site, sites_path = frappe.local.site, frappe.local.sites_path
-
-	def run():
-		frappe.init(site=site, sites_path=sites_path)
-		frappe.connect()
-		try:
-			frappe.flags.mute_emails = True
-			barrier.wait(timeout=30)
-			results[i] = escalation.run_daily()
-			frappe.db.commit()
-		except Exception as e:
-			frappe.db.rollback()
-			results[i] = e
-		finally:
-			frappe.destroy()
-
-	return threading.Thread(target=run)
-
-
 def test_two_daily_jobs_at_once_propose_each_case_once(world):
 	w = world
 	tasks = [overdue_task(w, w.b.villages[1], 90) for _ in range(3)]
 	frappe.db.commit()
-	results: list = [None, None]
-	barrier = threading.Barrier(2)
-	threads = [_run_in_own_connection(barrier, results, i) for i in range(2)]
-	for t in threads:
-		t.start()
-	for t in threads:
-		t.join()
-	assert not any(isinstance(r, Exception) for r in results), results
-	frappe.db.rollback()
+	results = workers.at_once(escalation.run_daily)
 	assert [len(cases_of(t)) for t in tasks] == [1, 1, 1]
 	assert sum(r["cases"] for r in results) >= 3
 	for t in tasks:

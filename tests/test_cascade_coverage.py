@@ -12,14 +12,13 @@ section. This year:
 So the county owes B (its discipline secretary) and the department (both posts); A owes a1 and its station;
 B owes b1; the department owes its section."""
 
-import threading
 from datetime import date, timedelta
 
 import frappe
 import pytest
 from frappe.utils import getdate, nowdate, today
 
-from tests import http
+from tests import http, workers
 from tests.factories import CountyWorld, make_county_world, make_interview, make_user
 from tests.mail import mails_to
 from twoduty_app.common import vocabulary as v
@@ -353,31 +352,7 @@ def test_two_runs_at_once_send_each_reminder_once(world):
 	"""Two workers run the weekly job at the same instant (each with its own connection, committed)."""
 	w = world
 	day = first_monday_from(date(YEAR, 11, 9))
-	site, sites_path = frappe.local.site, frappe.local.sites_path
-	barrier = threading.Barrier(2)
-	results: list = [None, None]
-
-	def run(i):
-		frappe.init(site=site, sites_path=sites_path)
-		frappe.connect()
-		try:
-			frappe.flags.mute_emails = True
-			barrier.wait(timeout=30)
-			results[i] = coverage_alerts.send_reminders(day)
-			frappe.db.commit()
-		except Exception as e:
-			frappe.db.rollback()
-			results[i] = e
-		finally:
-			frappe.destroy()
-
-	threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
-	for t in threads:
-		t.start()
-	for t in threads:
-		t.join()
-	assert not any(isinstance(r, Exception) for r in results), results
-	frappe.db.rollback()
+	workers.at_once(lambda: coverage_alerts.send_reminders(day))
 	week = coverage_alerts.iso_week(day)
 	for person in (w.a.head, w.b.head, w.extra["county_secretary"]):
 		assert frappe.db.count("TD Coverage Reminder Log", {"user": person, "week": week}) == 1

@@ -7,13 +7,12 @@ Every request runs in its own thread with its own database connection, released 
 
 import json
 import os
-import threading
 
 import frappe
 import pytest
 from frappe.utils import add_days, getdate, today
 
-from tests import http
+from tests import http, workers
 from tests.factories import CountyWorld, make_county_world, make_task, make_user, set_members
 from twoduty_app.responsibility.assignments import generate_assignments
 from twoduty_app.supervision import escalation
@@ -246,27 +245,6 @@ def _unit_people(unit: str) -> set[str]:
 	return set(frappe.get_all("TD Unit Member", {"parent": unit, "parenttype": "TD Unit"}, pluck="user"))
 
 
-def _in_own_connection(fn, barrier: threading.Barrier, results: list, i: int) -> None:
-	"""Runs fn as a worker process would: its own site connection, committed at the end."""
-	site, sites_path = frappe.local.site, frappe.local.sites_path
-
-	def run():
-		frappe.init(site=site, sites_path=sites_path)
-		frappe.connect()
-		try:
-			frappe.flags.mute_emails = True
-			barrier.wait(timeout=30)
-			results[i] = fn()
-			frappe.db.commit()
-		except Exception as e:
-			frappe.db.rollback()
-			results[i] = e
-		finally:
-			frappe.destroy()
-
-	return threading.Thread(target=run)
-
-
 def test_the_daily_escalation_job_run_twice_at_once_does_each_step_once(world):
 	w = world
 	frappe.set_user(w.inspector)
@@ -275,15 +253,7 @@ def test_the_daily_escalation_job_run_twice_at_once_does_each_step_once(world):
 	tasks += [make_task(w.b.villages[0], deadline_days=2) for _ in range(2)]  # due soon: a reminder only
 	frappe.set_user("Administrator")
 	frappe.db.commit()
-	results: list = [None, None]
-	barrier = threading.Barrier(2)
-	threads = [_in_own_connection(escalation.run_daily, barrier, results, i) for i in range(2)]
-	for t in threads:
-		t.start()
-	for t in threads:
-		t.join()
-	assert not any(isinstance(r, Exception) for r in results), results
-	frappe.db.rollback()
+	results = workers.at_once(escalation.run_daily)
 	for task in tasks:
 		logs = frappe.get_all(
 			"Notification Log",

@@ -333,8 +333,9 @@ def test_the_county_imports_its_ledger_of_500_tasks_in_their_states(w):
 
 
 def test_a_unit_user_who_may_create_tasks_still_imports_drafts_only(w):
-	"""The county chooses the state on import; anyone else's import creates drafts. (No unit role creates
-	tasks today: a county that gives one the right still gets drafts from its imports.)"""
+	"""The county chooses the state on import; anyone else's import creates drafts. (A unit's heads issue
+	tasks to their own branch but import none by default: a county that gives them the right still gets
+	drafts, for the branch only.)"""
 	frappe.set_user("Administrator")
 	perm = frappe.get_doc(
 		{
@@ -342,7 +343,7 @@ def test_a_unit_user_who_may_create_tasks_still_imports_drafts_only(w):
 			"parent": "TD Rectification Task",
 			"parenttype": "DocType",
 			"parentfield": "permissions",
-			"role": "TwoDuty Liaison",
+			"role": "TwoDuty Unit Head",
 			"read": 1,
 			"write": 1,
 			"create": 1,
@@ -353,24 +354,41 @@ def test_a_unit_user_who_may_create_tasks_still_imports_drafts_only(w):
 
 	setup_custom_perms("TD Rectification Task")
 	perm.db_insert()
+	# and lets them open Data Import (their own imports), as it does for liaisons
+	frappe.get_doc(
+		{
+			"doctype": "Custom DocPerm",
+			"parent": "Data Import",
+			"parenttype": "DocType",
+			"parentfield": "permissions",
+			"role": "TwoDuty Unit Head",
+			"read": 1,
+			"write": 1,
+			"create": 1,
+			"if_owner": 1,
+		}
+	).db_insert()
 	frappe.clear_cache(doctype="TD Rectification Task")
+	frappe.clear_cache(doctype="Data Import")
 	frappe.db.commit()
 	try:
-		marker = f"联络员导入-{uid()}"
+		marker = f"乡党委导入-{uid()}"
 		rows = [
 			template_headers("TD Rectification Task"),
 			task_row(w.a.villages[0], f"{marker}-0", "草稿"),
 			task_row(w.a.villages[0], f"{marker}-1", "已下达"),
 			task_row(w.b.villages[0], f"{marker}-2", "草稿"),
 		]
-		data_import, log = run_import(w.a.liaison, "TD Rectification Task", rows)
+		data_import, log = run_import(w.a.head, "TD Rectification Task", rows)
 		assert data_import.status == "Partial Success"
 		assert sorted(failed_lines(log)) == [3, 4]
 		assert count("TD Rectification Task", problem=("like", f"{marker}-%")) == 1
 	finally:
 		frappe.set_user("Administrator")
 		frappe.db.delete("Custom DocPerm", {"parent": "TD Rectification Task"})
+		frappe.db.delete("Custom DocPerm", {"parent": "Data Import", "role": "TwoDuty Unit Head"})
 		frappe.clear_cache(doctype="TD Rectification Task")
+		frappe.clear_cache(doctype="Data Import")
 		frappe.db.commit()
 
 

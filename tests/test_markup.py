@@ -453,6 +453,8 @@ REPORTS = {
 	"Duty Progress": True,
 	"Horizontal Comparison": False,  # groups by unit type and category: no stored text in it
 	"Vertical Reach": True,
+	"Cascade Coverage": True,
+	"Accountability Ledger": True,
 }
 
 

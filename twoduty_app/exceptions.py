@@ -51,6 +51,10 @@ class SelfRecheckError(RecheckNotAllowedError):
 	pass
 
 
+class RecheckerNotAllowedError(frappe.PermissionError):
+	"""The person is no rechecker of the task: neither the county's inspector nor a head of its issuing unit."""
+
+
 class AssignmentLockedError(frappe.ValidationError):
 	pass
 

@@ -8,7 +8,12 @@ from frappe.utils import getdate
 
 from twoduty_app.common.print_helpers import next_document_number
 from twoduty_app.common.vocabulary import FAIL, PASS, RECHECKER_ROLES
-from twoduty_app.exceptions import InvalidDeadlineError, RecheckNotAllowedError, SelfRecheckError
+from twoduty_app.exceptions import (
+	InvalidDeadlineError,
+	RecheckerNotAllowedError,
+	RecheckNotAllowedError,
+	SelfRecheckError,
+)
 from twoduty_app.permissions.roles import has_any_role, is_system_user
 from twoduty_app.supervision import notifications
 from twoduty_app.supervision import task_states as ts
@@ -55,8 +60,8 @@ class TDRecheck(Document):
 		task = self.get_task()
 		self.unit = task.unit
 		self.round = task.round
-		self.validate_task_is_pending(task)
 		self.validate_rechecker(task)
+		self.validate_task_is_pending(task)
 		self.validate_result()
 
 	def before_submit(self):
@@ -103,7 +108,7 @@ class TDRecheck(Document):
 				_(
 					"Only the county's inspectors, or the heads of the unit that issued the task, can recheck it."
 				),
-				RecheckNotAllowedError,
+				RecheckerNotAllowedError,
 			)
 		if is_member_of_unit_or_ancestors(self.rechecker, task.unit):
 			frappe.throw(
