@@ -100,10 +100,11 @@ def make_county_viewer(w: "CountyWorld") -> str:
 
 
 def make_township(county: str, label: str, code: str) -> Township:
-	head = make_user(f"head-{code}", first_name=f"{label}乡书记")
-	secretary = make_user(f"sec-{code}", first_name=f"{label}乡纪委书记")
-	team = make_user(f"team-{code}", first_name=f"{label}乡班子成员")
-	liaison = make_user(f"liaison-{code}", first_name=f"{label}乡联络员")
+	# each made with the role its membership gives (a User saved again costs Frappe a full cache clear)
+	head = make_user(f"head-{code}", ("TwoDuty Unit Head",), f"{label}乡书记")
+	secretary = make_user(f"sec-{code}", ("TwoDuty Discipline Secretary",), f"{label}乡纪委书记")
+	team = make_user(f"team-{code}", ("TwoDuty Team Member",), f"{label}乡班子成员")
+	liaison = make_user(f"liaison-{code}", ("TwoDuty Liaison",), f"{label}乡联络员")
 	unit = make_unit(
 		f"{label}乡-{uid(4)}",
 		"Township",
@@ -129,7 +130,7 @@ def make_county_world(commit: bool = False) -> CountyWorld:
 	viewer = make_user("viewer", ("TwoDuty Viewer",), "县领导")
 	a = make_township(county, "甲", "a")
 	b = make_township(county, "乙", "b")
-	department_head = make_user("dept-head", first_name="局长")
+	department_head = make_user("dept-head", ("TwoDuty Unit Head",), "局长")
 	department = make_unit(
 		f"县财政局-{uid(4)}",
 		"County Department",

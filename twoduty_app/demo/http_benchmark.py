@@ -12,7 +12,7 @@ import time
 import frappe
 import requests
 
-from twoduty_app.demo.benchmark import REPORTS, timed_runs
+from twoduty_app.demo.benchmark import reports_for, timed_runs
 from twoduty_app.demo.generator import DEMO_PASSWORD
 
 CHART_METHODS = (
@@ -67,7 +67,7 @@ def _call(s: requests.Session, url: str, method: str, **data) -> None:
 
 
 def workspace_calls(year: int) -> list[tuple]:
-	"""The workspace's ten widgets: (method, arguments)."""
+	"""The workspace's widgets (its number cards and charts): (method, arguments)."""
 	calls = []
 	for name in frappe.get_all("Workspace Number Card", {"parent": "Two Duties"}, pluck="number_card_name"):
 		card = frappe.get_doc("Number Card", name)
@@ -121,15 +121,13 @@ def measure(people: dict[str, str], repeat: int = 3) -> list[tuple[str, str, flo
 					_call(s, server.url, method, **args)
 
 			median, worst = _time(lambda w=widgets: run(w), repeat)
-			results.append((who, "workspace, ten widgets one after another", median, worst))
+			results.append((who, "workspace, every widget one after another", median, worst))
 			slowest = max(_time(lambda c=c: run([c]), repeat)[0] for c in widgets)
 			results.append((who, "workspace, its slowest widget", slowest, slowest))
 			results.append(
 				(who, "task list view (first page + count)", *_time(lambda: run(list_calls()), repeat))
 			)
-			for report in REPORTS:
-				if report == "Interview Coverage" and who == "township":
-					continue
+			for report in reports_for(who):
 				call = ("frappe.desk.query_report.run", {"report_name": report, "filters": {"year": year}})
 				results.append((who, f"report: {report}", *_time(lambda c=call: run([c]), repeat)))
 	finally:
