@@ -71,20 +71,23 @@ def _case_due(today: date, settings) -> Criterion:
 	"""Overdue past the third threshold, failed recheck the configured number of times, or a proposed
 	interview of the task still not held (proposed or planned) that many days after it was proposed."""
 	unheld_since = today - timedelta(days=settings.case_after_interview_unheld_days)
+	# the few tasks with such a proposal, read first: as a subquery of the UPDATE that claims the step,
+	# MariaDB re-ran it for every task of a province (minutes)
 	unheld = (
 		frappe.qb.from_(Interview)
 		.select(Interview.proposed_for_task)
+		.distinct()
 		.where(
 			Interview.proposed_for_task.isnotnull()
 			& Interview.status.isin((v.PROPOSED, v.PLANNED))
 			& (Interview.creation < unheld_since)
 		)
+		.run(pluck=True)
 	)
-	return (
-		(Task.deadline < case_overdue_limit(today, settings))
-		| (Task.failed_rechecks >= settings.case_after_failed_rechecks)
-		| Task.name.isin(unheld)
+	due = (Task.deadline < case_overdue_limit(today, settings)) | (
+		Task.failed_rechecks >= settings.case_after_failed_rechecks
 	)
+	return due | Task.name.isin(unheld) if unheld else due
 
 
 REMINDER = Step("reminder", "reminded_round", v.DUE_REMINDER, _due_soon)

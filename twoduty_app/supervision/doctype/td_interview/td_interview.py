@@ -125,3 +125,5 @@ class TDInterview(ProblemSource):
 
 def on_doctype_update():
 	frappe.db.add_index("TD Interview", ["unit", "held_on"])
+	# the escalation job's last step reads the proposals of a task
+	frappe.db.add_index("TD Interview", ["proposed_for_task", "status"])
