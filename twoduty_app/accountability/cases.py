@@ -12,7 +12,7 @@ from frappe import _
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.dates import written_date
 from twoduty_app.common.notify import notify
-from twoduty_app.units.lookups import holders_on, post_held
+from twoduty_app.units.membership import holders_on, post_held
 
 # what every row needs before the case is decided
 DECISION_FIELDS = ("decided_handling", "decision_number", "decision_date")

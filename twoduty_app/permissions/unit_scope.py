@@ -188,18 +188,20 @@ def _holds_it(doc, ptype: str | None, user: str) -> bool:
 	if not field or ptype not in CHANGING_PTYPES or doc.is_new():
 		return True
 	stored = frappe.db.get_value(doc.doctype, doc.name, field)
-	return bool(
-		stored
-		and frappe.db.exists(
-			"TD Unit Member",
-			{
-				"parenttype": "TD Unit",
-				"parent": stored,
-				"user": user,
-				"position": ("in", SUPERVISOR_POSITIONS),
-				"is_current": 1,
-			},
-		)
+	return bool(stored) and stored in headed_units(user)
+
+
+def headed_units(user: str) -> list[str]:
+	"""Units whose Party secretary or discipline secretary `user` is today."""
+	return frappe.get_all(
+		"TD Unit Member",
+		filters={
+			"parenttype": "TD Unit",
+			"user": user,
+			"position": ("in", SUPERVISOR_POSITIONS),
+			"is_current": 1,
+		},
+		pluck="parent",
 	)
 
 

@@ -15,7 +15,7 @@ from frappe import _
 
 from twoduty_app.exceptions import OutsideBranchError
 from twoduty_app.permissions.roles import is_county_staff
-from twoduty_app.permissions.unit_scope import SUPERVISOR_POSITIONS
+from twoduty_app.permissions.unit_scope import SUPERVISOR_POSITIONS, headed_units
 from twoduty_app.units.lookups import ancestors_and_self
 
 # the workflow's condition for a unit's heads issuing a task in their unit's name
@@ -25,20 +25,6 @@ ISSUER_CONDITION = (
 	+ str(list(SUPERVISOR_POSITIONS)).replace("'", '"')
 	+ '], "is_current": 1})'
 )
-
-
-def headed_units(user: str) -> list[str]:
-	"""Units whose Party secretary or discipline secretary `user` is today."""
-	return frappe.get_all(
-		"TD Unit Member",
-		filters={
-			"parenttype": "TD Unit",
-			"user": user,
-			"position": ("in", SUPERVISOR_POSITIONS),
-			"is_current": 1,
-		},
-		pluck="parent",
-	)
 
 
 def supervises(user: str, unit: str | None, supervising_unit: str | None) -> bool:

@@ -2,9 +2,6 @@
 
 import frappe
 
-# who held a post on a day: kept with the memberships, answered here beside the other lookups
-from twoduty_app.units.membership import holders_on, post_held
-
 
 def ancestors_and_self(unit: str) -> list[str]:
 	"""The unit and every unit above it, nearest first."""

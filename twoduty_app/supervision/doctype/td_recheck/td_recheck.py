@@ -15,10 +15,10 @@ from twoduty_app.exceptions import (
 	SelfRecheckError,
 )
 from twoduty_app.permissions.roles import has_any_role, is_system_user
+from twoduty_app.permissions.unit_scope import headed_units
 from twoduty_app.supervision import notifications
 from twoduty_app.supervision import task_states as ts
 from twoduty_app.supervision.deadlines import RECHECK, record_change
-from twoduty_app.supervision.supervising import headed_units
 from twoduty_app.units.lookups import is_member_of_unit_or_ancestors
 
 
