@@ -588,6 +588,7 @@ def resource_cases(w) -> list[Case]:
 		"TD Unit Tally": frappe.get_all("TD Unit Tally", {"unit": w.a.unit}, pluck="name", limit=1)[0],
 		"TD Accountability Case": x["case_a"],
 		"TD Coverage Reminder Log": x["reminder_log"],
+		"TD Coverage Mark": frappe.get_all("TD Coverage Mark", pluck="name", limit=1)[0],
 	}
 	cases = []
 	users = (w.a.liaison, w.inspector)

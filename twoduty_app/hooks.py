@@ -122,15 +122,27 @@ doc_events = {
 	"User": {
 		"on_update": "twoduty_app.supervision.leader_reports.on_user_update",
 	},
+	# interviews matched to posts by membership follow the members' posts and dates
+	"TD Unit": {
+		"on_update": "twoduty_app.supervision.coverage_marks.on_unit_update",
+		"after_delete": "twoduty_app.supervision.coverage_marks.on_unit_delete",
+	},
 	"TD Rectification Task": {
 		"on_change": "twoduty_app.units.tally.on_source_change",
 		"on_trash": "twoduty_app.common.documents.refuse_deletion",
 		"after_delete": "twoduty_app.units.tally.on_source_delete",
 	},
 	"TD Interview": {
-		"on_change": "twoduty_app.units.tally.on_source_change",
+		"on_change": [
+			"twoduty_app.units.tally.on_source_change",
+			# what it covers (逐级约谈), kept ahead for the coverage views
+			"twoduty_app.supervision.coverage_marks.on_interview_change",
+		],
 		"on_trash": "twoduty_app.common.documents.refuse_deletion",
-		"after_delete": "twoduty_app.units.tally.on_source_delete",
+		"after_delete": [
+			"twoduty_app.units.tally.on_source_delete",
+			"twoduty_app.supervision.coverage_marks.on_interview_delete",
+		],
 	},
 	"TD Duty Record": {
 		"on_change": "twoduty_app.units.tally.on_source_change",
@@ -144,7 +156,7 @@ doc_events = {
 	"TD Accountability Case": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
 }
 # tally rows are derived data: they go with their unit instead of blocking its deletion
-ignore_links_on_delete = ["TD Unit Tally"]
+ignore_links_on_delete = ["TD Unit Tally", "TD Coverage Mark"]
 
 scheduler_events = {
 	"daily": [
@@ -157,6 +169,7 @@ scheduler_events = {
 	"daily_long": [
 		"twoduty_app.responsibility.assignments.refresh_current_year",
 		"twoduty_app.units.tally.rebuild",
+		"twoduty_app.supervision.coverage_marks.rebuild_this_year",
 	],
 	"weekly": [
 		"twoduty_app.supervision.digests.weekly_digest",

@@ -16,6 +16,7 @@ from twoduty_app.api.duty import create_checklists
 from twoduty_app.common import vocabulary as v
 from twoduty_app.demo.generator import DEMO_DOMAIN
 from twoduty_app.responsibility.assignments import generate_assignments
+from twoduty_app.supervision import coverage_marks
 from twoduty_app.supervision.escalation import run_daily
 from twoduty_app.units import tally
 
@@ -86,6 +87,7 @@ def build_activity(county_name: str, today: date | None = None, log=print) -> di
 	made["escalation"] = run_daily(today)
 	for year in {today.year, today.year - 1}:
 		tally.rebuild(year)
+		coverage_marks.rebuild(year)
 	frappe.db.set_default(f"{MARK}:{county}", today.isoformat())
 	frappe.db.commit()
 	log(f"demo year: {made}")

@@ -11,6 +11,7 @@ from frappe.utils import getdate, nowdate
 
 from twoduty_app.demo import generator, scale
 from twoduty_app.demo.tree import Shape
+from twoduty_app.supervision import coverage_marks
 from twoduty_app.units import tally
 
 REPORTS = (
@@ -54,7 +55,9 @@ def build(counties: int, tasks: int, interviews: int, records: int, log=print) -
 	have = frappe.db.count("TD Duty Record", {"name": ("like", "LZ-BENCH-%")})
 	if have < records:
 		scale.build_records(records - have, today, log=log, start=have)
-	tally.rebuild_all()  # the bulk loads above bypass documents and so their tally hooks
+	# the bulk loads above bypass documents and so their hooks: the tally and the coverage marks
+	tally.rebuild_all()
+	coverage_marks.rebuild_all()
 	log(f"data set ready in {time.monotonic() - started:.0f} s")
 
 

@@ -13,10 +13,12 @@ and names that interviewer as its `interviewer_unit` (the county's: empty, or th
 - a post P of a unit U: when an interviewee row states U and P, or, for a row that does not state both, its
   person held P in U on the day the interview was held (the membership's from/to dates).
 
-`coverage_by_interviewer` (the Cascade Coverage report, its number card, the reminders) and `owed_units`
-compute it in SQL, one query per rule driven by the units owed: per unit, index lookups of its interviews;
-per interviewer, an aggregate. A township head's figures cost what the township holds, the province's what
-the province holds, and no Python loop walks the units. `interview_coverage` lists the people behind the
+What each held interview covers is kept ahead, one row per interview and unit or post
+(`TD Coverage Mark`, supervision/coverage_marks.py). `coverage_by_interviewer` (the Cascade Coverage report,
+its number card, the reminders) and `owed_units` compute coverage in SQL, one query per rule driven by the
+units owed: per unit and post, one probe of the marks' index; per interviewer, an aggregate. A township
+head's figures cost what the township holds, the province's what the province holds, and no Python loop
+walks the units. An interview that covers a post twice (two rows) counts once. `interview_coverage` lists the people behind the
 county's posts for the first-level report (Interview Coverage)."""
 
 import re
@@ -27,16 +29,16 @@ import frappe
 from frappe import _
 from frappe.query_builder import Criterion
 from frappe.query_builder.custom import GROUP_CONCAT
-from frappe.query_builder.functions import Count, IfNull, Sum
+from frappe.query_builder.functions import Concat_ws, Count, Sum
 from frappe.utils import getdate, nowdate
-from pypika.terms import Arithmetic, ArithmeticExpression, Case, ExistsCriterion, Not
+from pypika.terms import AggregateFunction, Case, ExistsCriterion, Not
 
 from twoduty_app.common import vocabulary as v
-from twoduty_app.common.dates import year_bounds
 from twoduty_app.common.inputs import InvalidInputError
 from twoduty_app.exceptions import CoverageSettingsError
 from twoduty_app.permissions.roles import has_any_role
 from twoduty_app.permissions.unit_scope import get_scope_ranges, lft_within
+from twoduty_app.supervision import coverage_marks
 from twoduty_app.units.report_filters import first_level_units
 from twoduty_app.units.rules import allowed_parent_types, is_valid_parent
 
@@ -216,123 +218,51 @@ def _tables():
 	return frappe.qb.DocType("TD Unit").as_("c"), frappe.qb.DocType("TD Unit").as_("p")
 
 
-def _held_by_interviewer(Interview, owed, rule: Rule, year: int) -> Criterion:
-	"""The interview was held in `year` by the owed unit's interviewer (the unit above it; the county's
-	interviews name no interviewing unit, or the county itself)."""
-	start, end = year_bounds(year)
-	by = Interview.interviewer_unit == owed.parent_td_unit
-	if rule.of_the_county:
-		by = by | (IfNull(Interview.interviewer_unit, "") == "")
-	return Interview.status.isin(v.HELD_STATUSES) & Interview.held_on[start:end] & by
-
-
-def _held_on_day(Member, Interview) -> Criterion:
-	"""The membership held on the day the interview was held."""
-	return (Member.from_date.isnull() | (Member.from_date <= Interview.held_on)) & (
-		Member.to_date.isnull() | (Member.to_date >= Interview.held_on)
+def _marks(owed, rule: Rule, year: int, position: str):
+	"""The marks of interviews held in `year` by the owed unit's interviewer (the unit above it; the
+	county's interviews name no interviewing unit, or the county itself) that cover the owed unit's post
+	(the unit itself: `position` empty). One probe of the marks' `covered` index per owed unit."""
+	Mark = frappe.qb.DocType(coverage_marks.DOCTYPE).as_("k")
+	by = [owed.parent_td_unit, ""] if rule.of_the_county else [owed.parent_td_unit]
+	return Mark, frappe.qb.from_(Mark).where(
+		(Mark.unit == owed.name)
+		& (Mark.year == year)
+		& (Mark.position == position)
+		& Mark.interviewer_unit.isin(by)
 	)
 
 
-def _unit_paths(owed, rule: Rule, year: int) -> list:
-	"""Interviews of the owed unit: its own, and those where one of its people was interviewed (stated as
-	of the unit). Disjoint, so their counts add up."""
-	Interview = frappe.qb.DocType("TD Interview").as_("i")
-	Interviewee = frappe.qb.DocType("TD Interviewee").as_("e")
-	held = _held_by_interviewer(Interview, owed, rule, year)
-	own = frappe.qb.from_(Interview).where(held & (Interview.unit == owed.name))
-	named = (
-		frappe.qb.from_(Interviewee)
-		.join(Interview)
-		.on(Interview.name == Interviewee.parent)
-		.where(
-			(Interviewee.parenttype == "TD Interview")
-			& (Interviewee.unit == owed.name)
-			& (Interview.unit != owed.name)
-			& held
-		)
-	)
-	return [(own, Interview), (named, Interview)]
+def _covered(owed, rule: Rule, year: int, position: str) -> Criterion:
+	"""At least `rule.min_interviews` distinct interviews cover the post; once a year, the usual rule, is
+	an EXISTS that stops at the first mark found."""
+	Mark, marks = _marks(owed, rule, year, position)
+	if rule.min_interviews <= 1:
+		return ExistsCriterion(marks.select(1))
+	return marks.select(Count(Mark.interview).distinct()) >= rule.min_interviews
 
 
-def _position_paths(owed, rule: Rule, position: str, year: int, by_person: bool = True) -> list:
-	"""Interviews of the post: a row stating the unit and the post, or (`by_person`: some rows of the year
-	do not state both) a row that does not state both whose person held the post in the unit on the day."""
-	Interview = frappe.qb.DocType("TD Interview").as_("i")
-	Interviewee = frappe.qb.DocType("TD Interviewee").as_("e")
-	Member = frappe.qb.DocType("TD Unit Member").as_("m")
-	held = _held_by_interviewer(Interview, owed, rule, year)
-	stated = (
-		frappe.qb.from_(Interviewee)
-		.join(Interview)
-		.on(Interview.name == Interviewee.parent)
-		.where(
-			(Interviewee.parenttype == "TD Interview")
-			& (Interviewee.unit == owed.name)
-			& (Interviewee.position == position)
-			& held
-		)
-	)
-	by_membership = (
-		frappe.qb.from_(Member)
-		.join(Interviewee)
-		.on(Interviewee.user == Member.user)
-		.join(Interview)
-		.on(Interview.name == Interviewee.parent)
-		.where(
-			(Member.parenttype == "TD Unit")
-			& (Member.parentfield == "members")
-			& (Member.parent == owed.name)
-			& (Member.position == position)
-			& (Interviewee.parenttype == "TD Interview")
-			& ((IfNull(Interviewee.unit, "") == "") | (IfNull(Interviewee.position, "") == ""))
-			& _held_on_day(Member, Interview)
-			& held
-		)
-	)
-	return [(stated, Interview), (by_membership, Interview)] if by_person else [(stated, Interview)]
+# the separators of `FirstInOrder`'s text: between units, and between a unit's name and its flags
+VALUE_SEPARATOR, FIELD_SEPARATOR = "\x1e", "\x1f"
 
 
-def _rows_without_post(year: int) -> bool:
-	"""Some interviewee of an interview held in `year` is a person named without both unit and post: only
-	then do the posts need the membership lookup."""
-	Interview = frappe.qb.DocType("TD Interview")
-	Interviewee = frappe.qb.DocType("TD Interviewee")
-	start, end = year_bounds(year)
-	return bool(
-		frappe.qb.from_(Interviewee)
-		.join(Interview)
-		.on(Interview.name == Interviewee.parent)
-		.select(Interviewee.name)
-		.where(
-			(Interviewee.parenttype == "TD Interview")
-			& Interviewee.user.isnotnull()
-			& ((IfNull(Interviewee.unit, "") == "") | (IfNull(Interviewee.position, "") == ""))
-			& Interview.status.isin(v.HELD_STATUSES)
-			& Interview.held_on[start:end]
-		)
-		.limit(1)
-		.run()
-	)
+class FirstInOrder(AggregateFunction):
+	"""`GROUP_CONCAT(value ORDER BY order SEPARATOR … LIMIT n)` (MariaDB 10.3+): the first `n` values of
+	a group (NULLs skipped) in order, cut in the database."""
 
+	def __init__(self, value, order, limit: int, alias=None):
+		super().__init__("GROUP_CONCAT", value, alias=alias)
+		self.order, self.limit = order, int(limit)
 
-def _covered(paths, minimum: int) -> Criterion:
-	"""At least `minimum` interviews along the paths, each path counting its distinct interviews (the paths
-	read different interviewee rows: an interview naming one post in two rows counts twice). Once a year,
-	the usual rule, is an EXISTS that stops at the first interview found."""
-	if minimum <= 1:
-		return Criterion.any([ExistsCriterion(query.select(1)) for query, _table in paths])
-	total = None
-	for query, Interview in paths:
-		count = query.select(Count(Interview.name).distinct())
-		total = count if total is None else ArithmeticExpression(Arithmetic.add, total, count)
-	return total >= minimum
+	def get_special_params_sql(self, **kwargs) -> str:
+		order = self.order.get_sql(with_alias=False, **kwargs)
+		return f"ORDER BY {order} SEPARATOR '{VALUE_SEPARATOR}' LIMIT {self.limit}"
 
 
 def _flag(criterion: Criterion) -> Case:
 	return Case().when(criterion, 1).else_(0)
 
 
-def _owed_query(rule: Rule, year: int, filters, ranges, by_person: bool = True):
+def _owed_query(rule: Rule, year: int, filters, ranges):
 	"""`from` the units owed under `rule` whose interviewer lies in the reader's branch and the filters,
 	with the criterion of each post covered (the unit itself when the rule names no post)."""
 	owed, interviewer = _tables()
@@ -350,13 +280,8 @@ def _owed_query(rule: Rule, year: int, filters, ranges, by_person: bool = True):
 			)
 		)
 	)
-	if rule.positions:
-		covered = {
-			p: _covered(_position_paths(owed, rule, p, year, by_person), rule.min_interviews)
-			for p in rule.positions
-		}
-	else:
-		covered = {"": _covered(_unit_paths(owed, rule, year), rule.min_interviews)}
+	positions = rule.positions or (coverage_marks.UNIT_ITSELF,)
+	covered = {p: _covered(owed, rule, year, p) for p in positions}
 	return query, owed, interviewer, covered
 
 
@@ -374,36 +299,41 @@ def _branch_criteria(owed, interviewer, filters, ranges) -> list[Criterion]:
 		category = filters.department_category
 		parts.append((interviewer.department_category == category) | (owed.department_category == category))
 	if filters.get("interviewers") is not None:
-		parts.append(interviewer.name.isin(list(filters.interviewers) or [""]))
+		# on the owed unit's own column: the database reads only the units under these interviewers
+		parts.append(owed.parent_td_unit.isin(sorted(filters.interviewers) or [""]))
 	return parts
 
 
-def coverage_by_interviewer(year: int, filters=None, user: str | None = None) -> list[dict]:
+def _per_interviewer(rule: Rule, year: int, filters, ranges, brief: bool = False):
+	"""The query of one row per interviewer unit owing interviews under `rule`, in tree order: the units
+	it owes and those covered (`brief`: the interviewer's name only, not its unit name and bounds)."""
+	query, _owed, interviewer, covered = _owed_query(rule, year, filters, ranges)
+	details = [] if brief else [interviewer.unit_name, interviewer.lft, interviewer.rgt]
+	return (
+		query.select(
+			interviewer.name.as_("interviewer"),
+			*details,
+			Count("*").as_("owed"),
+			Sum(_flag(Criterion.all(covered.values()))).as_("done"),
+		)
+		.groupby(interviewer.name, *details)
+		.orderby(interviewer.lft)
+	)
+
+
+def coverage_by_interviewer(
+	year: int, filters=None, user: str | None = None, brief: bool = False
+) -> list[dict]:
 	"""Per rule, every interviewer unit of `user`'s branch (the session user's by default) that owes
 	interviews under it: how many units it owes (`owed`) and how many are covered (`done`), in rule order
-	and then tree order."""
+	and then tree order. `brief`: without the interviewer's unit name and bounds (a province has thousands
+	of rows: what the database sends is what costs)."""
 	filters = frappe._dict(filters or {})
 	ranges = get_scope_ranges(user)
-	rules = configured_rules()
-	by_person = any(rule.positions for rule in rules) and _rows_without_post(year)
 	rows = []
-	for index, rule in enumerate(rules, 1):
-		query, _owed, interviewer, covered = _owed_query(rule, year, filters, ranges, by_person)
-		done = _flag(Criterion.all(covered.values()))
-		found = (
-			query.select(
-				interviewer.name.as_("interviewer"),
-				interviewer.unit_name.as_("interviewer_name"),
-				interviewer.lft,
-				interviewer.rgt,
-				Count("*").as_("owed"),
-				Sum(done).as_("done"),
-			)
-			.groupby(interviewer.name, interviewer.unit_name, interviewer.lft, interviewer.rgt)
-			.orderby(interviewer.lft)
-			.run(as_dict=True)
-		)
-		for row in found:
+	for index, rule in enumerate(configured_rules(), 1):
+		for row in _per_interviewer(rule, year, filters, ranges, brief).run(as_dict=True):
+			owed, done = int(row.owed), int(row.done or 0)
 			rows.append(
 				{
 					"rule": index,
@@ -412,15 +342,58 @@ def coverage_by_interviewer(year: int, filters=None, user: str | None = None) ->
 					"positions": rule.positions,
 					"min_interviews": rule.min_interviews,
 					"interviewer": row.interviewer,
-					"interviewer_name": row.interviewer_name,
-					"lft": row.lft,
-					"rgt": row.rgt,
-					"owed": int(row.owed),
-					"done": int(row.done or 0),
-					"missing": int(row.owed) - int(row.done or 0),
+					**({} if brief else {"interviewer_name": row.unit_name, "lft": row.lft, "rgt": row.rgt}),
+					"owed": owed,
+					"done": done,
+					"missing": owed - done,
 				}
 			)
 	return rows
+
+
+def coverage_totals(year: int, filters=None, user: str | None = None) -> list[dict]:
+	"""Per rule with owed units in `user`'s branch: the units owed (`owed`), covered (`done`) and not
+	(`missing`), summed in the database (a card's figure without a province's thousands of rows)."""
+	filters = frappe._dict(filters or {})
+	ranges = get_scope_ranges(user)
+	totals = []
+	for index, rule in enumerate(configured_rules(), 1):
+		query, _owed, _interviewer, covered = _owed_query(rule, year, filters, ranges)
+		row = query.select(
+			Count("*").as_("owed"), Sum(_flag(Criterion.all(covered.values()))).as_("done")
+		).run(as_dict=True)[0]
+		if row.owed:
+			owed, done = int(row.owed), int(row.done or 0)
+			totals.append({"rule": index, "owed": owed, "done": done, "missing": owed - done})
+	return totals
+
+
+def first_owed(year: int, wanted: dict[int, set], first: int, filters=None, user: str | None = None) -> dict:
+	"""(rule number, interviewer) -> the first `first` units (tree order) the interviewer still owes under
+	the rule, as (unit name, posts not yet interviewed), for the interviewers `wanted` per rule number; cut
+	in the database (a report's page names a few units per row, whatever the interviewer owes)."""
+	ranges = get_scope_ranges(user)
+	found = {}
+	for index, rule in enumerate(configured_rules(), 1):
+		if not wanted.get(index):
+			continue
+		asked = frappe._dict(filters or {}, interviewers=wanted[index])
+		query, owed, interviewer, covered = _owed_query(rule, year, asked, ranges)
+		unit = Concat_ws(FIELD_SEPARATOR, owed.unit_name, *(_flag(c) for c in covered.values()))
+		rows = (
+			query.select(interviewer.name, FirstInOrder(unit, owed.lft, first))
+			.where(Not(Criterion.all(covered.values())))
+			.groupby(interviewer.name)
+			.run()
+		)
+		for name, text in rows:
+			found[(index, name)] = [
+				(unit_name, _missing(rule, flags))
+				for unit_name, *flags in (
+					value.split(FIELD_SEPARATOR) for value in text.split(VALUE_SEPARATOR)
+				)
+			]
+	return found
 
 
 def owed_units(year: int, filters=None, user: str | None = None) -> list[dict]:
@@ -429,11 +402,9 @@ def owed_units(year: int, filters=None, user: str | None = None) -> list[dict]:
 	interviewer units."""
 	filters = frappe._dict(filters or {})
 	ranges = get_scope_ranges(user)
-	rules = configured_rules()
-	by_person = any(rule.positions for rule in rules) and _rows_without_post(year)
 	rows = []
-	for index, rule in enumerate(rules, 1):
-		query, owed, interviewer, covered = _owed_query(rule, year, filters, ranges, by_person)
+	for index, rule in enumerate(configured_rules(), 1):
+		query, owed, interviewer, covered = _owed_query(rule, year, filters, ranges)
 		flags = [_flag(criterion).as_(f"covered_{i}") for i, criterion in enumerate(covered.values())]
 		found = (
 			query.select(
@@ -456,12 +427,15 @@ def owed_units(year: int, filters=None, user: str | None = None) -> list[dict]:
 					"interviewer": row.interviewer,
 					"unit": row.unit,
 					"unit_name": row.unit_name,
-					"missing_positions": tuple(
-						p for i, p in enumerate(rule.positions) if not row[f"covered_{i}"]
-					),
+					"missing_positions": _missing(rule, [row[f"covered_{i}"] for i in range(len(flags))]),
 				}
 			)
 	return rows
+
+
+def _missing(rule: Rule, flags) -> tuple[str, ...]:
+	"""The rule's posts whose flag says not covered (none for a rule on the unit itself)."""
+	return tuple(p for p, flag in zip(rule.positions, flags, strict=False) if not int(flag))
 
 
 # -- the county's first-level report (年度约谈覆盖) ---------------------------------------------------------
@@ -568,52 +542,21 @@ def interview_coverage(year: int, units: list[dict]) -> list[dict]:
 
 
 def _county_interviews_of_posts(units: list[str], positions: tuple[str, ...], year: int) -> dict:
-	"""(unit, post) -> the names of the county's interviews of it held in `year` (the two paths of
-	`_position_paths`, as lists: one row per unit and post, the names concatenated by the database)."""
-	rule = Rule(v.COUNTY, "", positions)
+	"""(unit, post) -> the names of the county's interviews of it held in `year` (the marks, as
+	`_covered` reads them: one row per unit and post, the names concatenated by the database)."""
 	Unit = frappe.qb.DocType("TD Unit").as_("c")
-	Interview = frappe.qb.DocType("TD Interview").as_("i")
-	Interviewee = frappe.qb.DocType("TD Interviewee").as_("e")
-	Member = frappe.qb.DocType("TD Unit Member").as_("m")
-	held = _held_by_interviewer(Interview, Unit, rule, year)
-	stated = (
-		frappe.qb.from_(Interviewee)
-		.join(Interview)
-		.on(Interview.name == Interviewee.parent)
-		.join(Unit)
-		.on(Unit.name == Interviewee.unit)
-		.select(Unit.name, Interviewee.position, GROUP_CONCAT(Interview.name).distinct())
+	Mark = frappe.qb.DocType(coverage_marks.DOCTYPE).as_("k")
+	query = (
+		frappe.qb.from_(Unit)
+		.join(Mark)
+		.on(Mark.unit == Unit.name)
+		.select(Unit.name, Mark.position, GROUP_CONCAT(Mark.interview).distinct())
 		.where(
-			(Interviewee.parenttype == "TD Interview")
-			& Interviewee.unit.isin(units)
-			& Interviewee.position.isin(positions)
-			& held
+			Unit.name.isin(units)
+			& (Mark.year == year)
+			& Mark.position.isin(positions)
+			& ((Mark.interviewer_unit == Unit.parent_td_unit) | (Mark.interviewer_unit == ""))
 		)
-		.groupby(Unit.name, Interviewee.position)
+		.groupby(Unit.name, Mark.position)
 	)
-	by_membership = (
-		frappe.qb.from_(Member)
-		.join(Unit)
-		.on(Unit.name == Member.parent)
-		.join(Interviewee)
-		.on(Interviewee.user == Member.user)
-		.join(Interview)
-		.on(Interview.name == Interviewee.parent)
-		.select(Unit.name, Member.position, GROUP_CONCAT(Interview.name).distinct())
-		.where(
-			(Member.parenttype == "TD Unit")
-			& (Member.parentfield == "members")
-			& Member.parent.isin(units)
-			& Member.position.isin(positions)
-			& (Interviewee.parenttype == "TD Interview")
-			& ((IfNull(Interviewee.unit, "") == "") | (IfNull(Interviewee.position, "") == ""))
-			& _held_on_day(Member, Interview)
-			& held
-		)
-		.groupby(Unit.name, Member.position)
-	)
-	found: dict[tuple[str, str], set[str]] = {}
-	for query in (stated, by_membership):
-		for unit, position, interviews in query.run():
-			found.setdefault((unit, position), set()).update((interviews or "").split(","))
-	return found
+	return {(unit, position): set((names or "").split(",")) for unit, position, names in query.run()}
