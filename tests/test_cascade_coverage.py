@@ -23,7 +23,7 @@ from tests.factories import CountyWorld, make_county_world, make_interview, make
 from tests.mail import mails_to
 from twoduty_app.common import vocabulary as v
 from twoduty_app.exceptions import CoverageSettingsError
-from twoduty_app.supervision import coverage_alerts
+from twoduty_app.supervision import coverage_alerts, coverage_marks
 from twoduty_app.supervision.coverage import (
 	Rule,
 	configured_rules,
@@ -125,6 +125,8 @@ def world() -> CountyWorld:
 	frappe.set_user("Administrator")
 	# on record as held by township B (as an import could bring it): not A's interview of its village
 	frappe.db.set_value("TD Interview", foreign, "interviewer_unit", w.b.unit)
+	# written around the document: its coverage marks follow at the nightly rebuild, here at once
+	coverage_marks.refresh([foreign])
 	unit_interview(w.a.head, w.a.station, held=False)
 	unit_interview(w.b.head, w.b.villages[0])
 	unit_interview(w.b.head, w.b.station)
@@ -193,6 +195,42 @@ def test_a_post_counts_for_whoever_held_it_on_the_day(world):
 	township.save()
 	frappe.set_user(w.extra["county_secretary"])
 	assert figures(coverage_by_interviewer(YEAR))[(v.COUNTY, v.TOWNSHIP, w.county)] == (2, 0)
+
+
+def kept_marks(w: CountyWorld) -> set[tuple]:
+	"""The coverage marks of the units of `w`'s county (other modules' worlds share the site)."""
+	lft, rgt = frappe.db.get_value("TD Unit", w.county, ["lft", "rgt"])
+	units = frappe.get_all("TD Unit", [["lft", ">=", lft], ["lft", "<", rgt]], pluck="name")
+	fields = ["interview", "year", "interviewer_unit", "unit", "position"]
+	rows = frappe.get_all("TD Coverage Mark", {"unit": ("in", units)}, fields, as_list=True)
+	return {tuple(r) for r in rows}
+
+
+@pytest.mark.usefixtures("rollback_each_test")
+def test_the_marks_kept_by_every_save_are_those_a_rebuild_gives(world):
+	"""Coverage reads what each interview covers from marks kept ahead (supervision/coverage_marks.py): a
+	post taken up later, a new interview held and one held again elsewhere leave exactly the rows a rebuild
+	from the interviews gives, and coverage follows at once."""
+	w = world
+	a_head_post = (w.a.unit, v.UNIT_HEAD)
+	by_person = {(m[3], m[4]) for m in kept_marks(w) if m[2] == ""}
+	assert a_head_post in by_person  # the county's interview naming A's Party secretary by person
+	held = unit_interview(w.a.head, w.a.villages[1])  # A's own interview of its village 西, now held
+	assert (held, YEAR, w.a.unit, w.a.villages[1], "") in kept_marks(w)
+	frappe.set_user("Administrator")
+	township = frappe.get_doc("TD Unit", w.a.unit)
+	for row in township.members:
+		if row.user == w.a.head:
+			row.from_date = frappe.utils.add_days(today(), 1)
+	township.save()
+	assert a_head_post not in {(m[3], m[4]) for m in kept_marks(w) if m[2] == ""}
+	frappe.set_user(w.extra["county_secretary"])
+	got = figures(coverage_by_interviewer(YEAR))
+	assert got[(v.TOWNSHIP, v.VILLAGE, w.a.unit)] == (2, 2)
+	assert got[(v.COUNTY, v.TOWNSHIP, w.county)] == (2, 0)
+	kept = kept_marks(w)
+	coverage_marks.rebuild_all()
+	assert kept_marks(w) == kept
 
 
 @pytest.mark.usefixtures("rollback_each_test")
@@ -370,3 +408,22 @@ def test_the_weekly_job_is_scheduled():
 def test_a_fresh_week_key_per_iso_week():
 	assert coverage_alerts.iso_week(date(2026, 12, 31)) == "2026-W53"
 	assert coverage_alerts.iso_week(date(2027, 1, 4)) == "2027-W01"
+
+
+def test_the_county_coverage_report_shows_the_posts_not_interviewed_first_a_page_at_a_time(
+	world, monkeypatch
+):
+	"""年度约谈覆盖 on a province lists thousands of posts: the screen shows a page, the posts still to be
+	interviewed first, says how many rows there are, and counts every row in its figures."""
+	from twoduty_app.common import report_pages
+	from twoduty_app.supervision.report.interview_coverage.interview_coverage import execute
+
+	w = world
+	monkeypatch.setattr(report_pages, "PAGE", 2)
+	frappe.set_user(w.viewer)
+	_columns, rows, message, _chart, summary = execute({"year": YEAR, "county": w.county})
+	# the county's posts: both heads of A (interviewed), of B (the Party secretary only), of the department
+	assert [(r["unit"], r["interviewed"]) for r in rows] == [(w.b.unit, False), (w.department, False)]
+	assert rows[0]["position"] == v.DISCIPLINE_SECRETARY and rows[0]["interviewed_label"] == "Not Interviewed"
+	assert "2" in message and "6" in message
+	assert [s["value"] for s in summary] == [3, 3]

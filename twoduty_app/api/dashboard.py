@@ -12,7 +12,7 @@ from frappe.utils import add_months, getdate, nowdate
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.dates import quarter_bounds
-from twoduty_app.supervision.coverage import coverage_by_interviewer, interview_coverage
+from twoduty_app.supervision.coverage import coverage_totals, interview_coverage
 from twoduty_app.units.report_filters import (
 	first_level_units,
 	scoped_from,
@@ -63,9 +63,8 @@ def units_still_to_be_interviewed(filters=None) -> dict:
 	"""Units that the interviewing units of the viewer's branch must interview this year under the
 	coverage rules (逐级约谈) and have not yet interviewed."""
 	_require_read("TD Interview")
-	rows = coverage_by_interviewer(v.current_year())
 	return {
-		"value": sum(r["missing"] for r in rows),
+		"value": sum(total["missing"] for total in coverage_totals(v.current_year())),
 		"fieldtype": "Int",
 		"route": ["query-report", "Cascade Coverage"],
 	}

@@ -21,6 +21,11 @@ def limit_for_view(query):
 	return query if exporting() else query.limit(PAGE)
 
 
+def first_page(rows: list) -> list:
+	"""Rows computed in Python, as the screen shows them (the first page) or the export gives them."""
+	return rows if exporting() else rows[:PAGE]
+
+
 def first_page_message(shown: int, total: int) -> str | None:
 	"""Shown above the report when the screen holds only its first page."""
 	if total <= shown:

@@ -10,12 +10,12 @@ import frappe
 from frappe import _
 
 from twoduty_app.common import vocabulary as v
-from twoduty_app.common.report_pages import PAGE, exporting, first_page_message
+from twoduty_app.common.report_pages import first_page, first_page_message
 from twoduty_app.supervision.coverage import (
 	check_coverage_filters,
 	coverage_by_interviewer,
 	describe_level,
-	owed_units,
+	first_owed,
 )
 
 # units named per row on screen; the others are counted
@@ -26,38 +26,51 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	check_coverage_filters(filters.year, filters.county, filters.unit, filters.department_category)
 	year = int(filters.year or v.current_year())
-	rows = coverage_by_interviewer(year, filters)
-	shown = rows if exporting() else rows[:PAGE]
-	still_owed = _units_still_owed(year, filters, shown)
-	for row in shown:
-		row["level"] = describe_level(row)
-		row["rate"] = round(100 * row["done"] / row["owed"], 1) if row["owed"] else 100.0
-		row["missing_units"] = still_owed.get((row["rule"], row["interviewer"]), "")
-	return columns(), shown, first_page_message(len(shown), len(rows)), chart(rows), summary(rows)
-
-
-def _units_still_owed(year, filters, rows) -> dict:
-	"""(rule, interviewing unit) -> the names of the units it has not yet interviewed (the first few)."""
-	if not rows:
-		return {}
-	owed = defaultdict(list)
-	for unit in owed_units(year, {**filters, "interviewers": {r["interviewer"] for r in rows}}):
-		owed[(unit["rule"], unit["interviewer"])].append(unit)
-	named = {}
-	for key, units in owed.items():
-		names = [
-			_("{0}: {1} not yet interviewed").format(
-				u["unit_name"], "、".join(_(p) for p in u["missing_positions"])
+	cols = columns()
+	rows = coverage_by_interviewer(year, filters, brief=True)
+	shown = first_page(rows)
+	first_of_rule = {}
+	for row in rows:
+		first_of_rule.setdefault(row["rule"], row)
+	levels = {rule: describe_level(row) for rule, row in first_of_rule.items()}  # each rule in words, once
+	names = (
+		dict(
+			frappe.get_all(
+				"TD Unit",
+				{"name": ("in", {r["interviewer"] for r in shown})},
+				["name", "unit_name"],
+				as_list=True,
 			)
-			if u["missing_positions"]
-			else u["unit_name"]
-			for u in units[:NAMED]
-		]
-		text = "、".join(names)
-		if len(units) > NAMED:
-			text += " " + _("and {0} more").format(len(units) - NAMED)
-		named[key] = text
-	return named
+		)
+		if shown
+		else {}
+	)
+	behind = defaultdict(set)  # rule -> the interviewers of the rows shown that still owe interviews
+	for row in shown:
+		if row["missing"]:
+			behind[row["rule"]].add(row["interviewer"])
+	named = first_owed(year, behind, NAMED, filters)
+	page = []
+	for row in shown:
+		row["level"] = levels[row["rule"]]
+		row["interviewer_name"] = names.get(row["interviewer"])
+		row["rate"] = round(100 * row["done"] / row["owed"], 1) if row["owed"] else 100.0
+		row["missing_units"] = _units_still_owed(row, named.get((row["rule"], row["interviewer"]), ()))
+		page.append({column["fieldname"]: row[column["fieldname"]] for column in cols})
+	return cols, page, first_page_message(len(page), len(rows)), chart(rows, levels), summary(rows)
+
+
+def _units_still_owed(row, first) -> str:
+	"""The names of the first units the row's interviewer has not yet interviewed under its rule (`first`,
+	see `coverage.first_owed`), and how many more there are."""
+	names = [
+		_("{0}: {1} not yet interviewed").format(name, "、".join(_(p) for p in missing)) if missing else name
+		for name, missing in first
+	]
+	text = "、".join(names)
+	if row["missing"] > NAMED:
+		text += " " + _("and {0} more").format(row["missing"] - NAMED)
+	return text
 
 
 def columns():
@@ -90,22 +103,22 @@ def columns():
 	]
 
 
-def chart(rows) -> dict | None:
+def chart(rows, levels: dict[int, str]) -> dict | None:
 	"""Per level: units interviewed and still to be, over every row (not only the page shown)."""
 	if not rows:
 		return None
-	levels: dict[int, list] = {}
+	totals: dict[int, list] = {}
 	for row in rows:
-		entry = levels.setdefault(row["rule"], [describe_level(row), 0, 0])
-		entry[1] += row["done"]
-		entry[2] += row["missing"]
-	order = sorted(levels)
+		entry = totals.setdefault(row["rule"], [0, 0])
+		entry[0] += row["done"]
+		entry[1] += row["missing"]
+	order = sorted(totals)
 	return {
 		"data": {
-			"labels": [levels[r][0] for r in order],
+			"labels": [levels[r] for r in order],
 			"datasets": [
-				{"name": _("Interviewed"), "values": [levels[r][1] for r in order]},
-				{"name": _("Not Interviewed"), "values": [levels[r][2] for r in order]},
+				{"name": _("Interviewed"), "values": [totals[r][0] for r in order]},
+				{"name": _("Not Interviewed"), "values": [totals[r][1] for r in order]},
 			],
 		},
 		"type": "bar",

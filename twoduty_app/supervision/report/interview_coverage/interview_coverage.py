@@ -7,16 +7,26 @@ import frappe
 from frappe import _
 
 from twoduty_app.common.report_columns import unit_columns
+from twoduty_app.common.report_pages import first_page, first_page_message
 from twoduty_app.supervision.coverage import coverage_for_reader
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	rows = coverage_for_reader(filters.year, filters.county, filters.unit, filters.department_category)
-	for row in rows:
-		row["unit_type"] = _(row["unit_type"])
-		row["position"] = _(row["position"])
-		row["interviewed_label"] = _("Interviewed") if row["interviewed"] else _("Not Interviewed")
+	# the posts not yet interviewed first, in tree order; the screen shows a page, the export every row
+	shown = first_page(sorted(rows, key=lambda r: r["interviewed"]))
+	words: dict[str, str] = {}  # each unit type, post and label translated once
+
+	def word(text: str) -> str:
+		if text not in words:
+			words[text] = _(text)
+		return words[text]
+
+	for row in shown:
+		row["unit_type"] = word(row["unit_type"])
+		row["position"] = word(row["position"])
+		row["interviewed_label"] = word("Interviewed") if row["interviewed"] else word("Not Interviewed")
 		row["interviews"] = ", ".join(row["interviews"])
 	done = sum(1 for r in rows if r["interviewed"])
 	chart = {
@@ -34,7 +44,7 @@ def execute(filters=None):
 			"indicator": "red" if len(rows) - done else "green",
 		},
 	]
-	return columns(), rows, None, chart, summary
+	return columns(), shown, first_page_message(len(shown), len(rows)), chart, summary
 
 
 def columns():
