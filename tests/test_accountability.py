@@ -489,10 +489,12 @@ def test_each_person_concerned_is_told_of_his_own_row_only(world):
 	number = frappe.db.get_value(CASE, name, "document_number")
 	logs = frappe.get_all(
 		"Notification Log",
-		{"document_type": CASE, "document_name": name},
-		["for_user", "subject", "email_content"],
+		{"subject": ("like", f"%{number}%")},
+		["for_user", "subject", "email_content", "document_type", "document_name"],
 	)
 	assert sorted(log.for_user for log in logs) == sorted([w.a.head, w.a.secretary])
+	# no way to a form they may not open: neither the notification nor the mail links the case
+	assert {(log.document_type, log.document_name) for log in logs} == {(None, None)}
 	head = next(log for log in logs if log.for_user == w.a.head)
 	assert number in head.subject and "问责决定" in head.subject
 	assert "主体责任" in head.email_content and "诫勉" in head.email_content
@@ -504,11 +506,12 @@ def test_each_person_concerned_is_told_of_his_own_row_only(world):
 	mails = [(s, body) for s, body in mails_to(w.a.head) if number in s]
 	assert len(mails) == 1
 	assert "alert(1)" in mails[0][1] and "<script" not in mails[0][1] and "流于形式" not in mails[0][1]
+	assert "td-accountability-case" not in mails[0][1] and name not in mails[0][1]
 	assert [s for s, _b in mails_to(w.a.secretary) if number in s] != []
 	for bystander in (w.a.liaison, w.a.team_member, w.b.head):
 		assert [s for s, _b in mails_to(bystander) if number in s] == []
 		assert not frappe.db.exists(
-			"Notification Log", {"for_user": bystander, "document_type": CASE, "document_name": name}
+			"Notification Log", {"for_user": bystander, "subject": ("like", f"%{number}%")}
 		)
 
 
@@ -619,6 +622,23 @@ def test_the_ladder_proposes_one_draft_case_once_per_task_and_round(world):
 	escalation.run_daily()
 	escalation.run_daily()
 	assert len(cases_of(long_overdue)) == 2
+	frappe.db.rollback()
+
+
+def test_an_upgrade_proposes_no_case_for_the_tasks_already_past_a_threshold(world):
+	"""The release that brought the ladder's last step marks it as taken for the tasks already past a case
+	threshold (patch `case_step_from_upgrade`): the first daily run after it proposes no case for them, a
+	task that crosses a threshold later gets its own."""
+	from twoduty_app.patches.v0_2 import case_step_from_upgrade
+
+	w = world
+	before = overdue_task(w, w.b.unit, 70)
+	case_step_from_upgrade.execute()
+	after = overdue_task(w, w.b.unit, 70)
+	escalation.run_daily()
+	assert cases_of(before) == []
+	assert frappe.db.get_value(TASK, before, "escalation_level") == "Interview Proposed"
+	assert len(cases_of(after)) == 1
 	frappe.db.rollback()
 
 

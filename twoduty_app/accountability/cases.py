@@ -76,6 +76,7 @@ def notify_decision(case) -> None:
 				case.document_number
 			),
 			lambda lang, rows=rows: " ".join(decision_text(case, row, lang) for row in rows),
+			link=False,  # the case is the county's: its person reads his rows here, not the form
 		)
 
 

@@ -21,7 +21,9 @@ def in_language(lang: str):
 		frappe.local.lang = previous
 
 
-def notify(users, doctype: str, name: str, subject, body) -> None:
+def notify(users, doctype: str, name: str, subject, body, link: bool = True) -> None:
+	"""`link=False`: for readers who may not open the document (a person concerned by a county-only
+	record): the notification and the mail carry the text alone, no way to the form."""
 	users = sorted(set(filter(None, users)))
 	if not users:
 		return
@@ -33,8 +35,8 @@ def notify(users, doctype: str, name: str, subject, body) -> None:
 					"doctype": "Notification Log",
 					"for_user": user,
 					"type": "Alert",
-					"document_type": doctype,
-					"document_name": name,
+					"document_type": doctype if link else None,
+					"document_name": name if link else None,
 					"from_user": frappe.session.user if frappe.session.user != "Guest" else "Administrator",
 					# the desk shows both as HTML: the values formatted into them stay text
 					"subject": escape_html(title),
@@ -45,7 +47,7 @@ def notify(users, doctype: str, name: str, subject, body) -> None:
 			group,
 			title,
 			"td_notification",
-			{"text": text, "link": get_url_to_form(doctype, name)},
+			{"text": text, "link": get_url_to_form(doctype, name) if link else None},
 			lang,
 			reference_doctype=doctype,
 			reference_name=name,
