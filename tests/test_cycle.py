@@ -301,6 +301,26 @@ def test_measures_lock_once_the_plan_is_approved(world):
 		doc.save()
 
 
+def test_a_new_entry_writes_itself_and_leaves_the_saved_ones_as_they_were(world):
+	"""A save of a task writes its new progress entries only: the saved ones are not written again (their
+	stored `modified` stays), and every entry reads back whole and in order."""
+	w = world
+	frappe.set_user(w.inspector)
+	task = make_task(w.a.unit)
+	add_progress(task, w.a.liaison, note="第一次进展")
+	[(first, stamped)] = frappe.get_all(
+		"TD Task Progress", {"parent": task}, ["name", "modified"], as_list=True
+	)
+	frappe.db.sql("update `tabTD Task Progress` set modified = '2001-01-01' where name = %s", first)
+	add_progress(task, w.a.liaison, note="第二次进展", evidence=False)
+	rows = frappe.get_all(
+		"TD Task Progress", {"parent": task}, ["name", "note", "idx", "modified"], order_by="idx asc"
+	)
+	assert [(r.note, r.idx) for r in rows] == [("第一次进展", 1), ("第二次进展", 2)]
+	assert str(rows[0].modified).startswith("2001-01-01")  # not written again
+	assert stamped and rows[1].modified > rows[0].modified
+
+
 def test_evidence_cannot_be_removed_or_swapped(world):
 	w = world
 	frappe.set_user(w.inspector)

@@ -274,6 +274,20 @@ class TDRectificationTask(Document):
 					title=_("Evidence Locked"),
 				)
 
+	def update_child_table(self, fieldname: str, df=None):
+		"""Saved progress entries never change (`guard_evidence`): a save writes only the new ones and any
+		row whose values differ, not every entry again (a task's fiftieth entry costs what its first did)."""
+		before = self.get_doc_before_save()
+		saved = {row.name: row for row in before.progress} if before and fieldname == "progress" else {}
+		if not saved or not saved.keys() <= {row.name for row in self.progress}:
+			# a first entry, another table, or a saved entry gone (only where validation was skipped)
+			return super().update_child_table(fieldname, df)
+		fields = [df.fieldname for df in frappe.get_meta("TD Task Progress").fields] + ["idx"]
+		for row in self.progress:
+			old = saved.get(row.name)
+			if old is None or any(row.get(f) != old.get(f) for f in fields):
+				row.db_update()
+
 	def stamp_new_progress(self, before):
 		saved = {row.name for row in before.progress} if before else set()
 		for row in self.progress:
