@@ -11,6 +11,7 @@ from tests.factories import (
 	CountyWorld,
 	make_county_viewer,
 	make_county_world,
+	make_interview,
 	make_task,
 	make_user,
 	set_members,
@@ -297,3 +298,17 @@ def test_reports_filter_by_state_year_unit_and_category(world):
 	assert units() == {w.a.unit, w.b.unit, w.department}
 	assert units(department_category="Government Department") == {w.department}
 	assert units(unit=w.a.villages[0]) == {w.a.unit}
+
+
+def test_the_interviews_card_counts_the_viewers_branch(world):
+	"""Interviews held this year (the card reads the tally): the township's own, the county's all; a planned
+	one is not held. Last in this module: it adds interviews to the world."""
+	w = world
+	make_interview(w, held=True)  # township A's Party secretary
+	b_head = [{"user": w.b.head, "unit": w.b.unit, "position": "Unit Head"}]
+	make_interview(w, unit=w.b.unit, interviewees=b_head, held=True)
+	make_interview(w)  # planned only
+	frappe.db.commit()
+	liaison, county = w.extra["tokens"][w.a.liaison], w.extra["tokens"][w.extra["county_viewer"]]
+	assert card("TD Interviews This Year", liaison) == 1
+	assert card("TD Interviews This Year", county) == 2

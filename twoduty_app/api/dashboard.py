@@ -49,6 +49,17 @@ def closed_on_time_rate(filters=None) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
+def interviews_this_year(filters=None) -> dict:
+	"""Interviews held this year in the viewer's branch (the tally's count: one row per unit, not a year's
+	interviews)."""
+	_require_read("TD Interview")
+	query, Tally = _tally_of_this_year()
+	held = query.select(Sum(Tally.interviews_held)).run()[0][0]
+	return {"value": int(held or 0), "fieldtype": "Int", "route": ["List", "TD Interview", "List"]}
+
+
+@frappe.whitelist()
+@frappe.read_only()
 def units_not_interviewed(filters=None) -> dict:
 	"""First-level units whose head or discipline secretary has not been interviewed this year."""
 	_require_read("TD Interview")
