@@ -12,12 +12,14 @@ from collections import defaultdict
 
 import frappe
 import requests
+from frappe.query_builder.functions import Count
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.demo import generator
 from twoduty_app.demo.http_benchmark import Server, list_calls, session, workspace_calls
 
 TOWNSHIP_LIAISONS = 5
+PROGRESS_NOTE = "已召开专题会议，正在整改"  # the entry the liaisons save, again and again
 SESSIONS_PER_USER = 100  # one person's several tabs and phones; Frappe's default allows 2
 
 
@@ -101,7 +103,7 @@ def scripts(people: dict[str, list[str]], year: int) -> list[tuple[str, str, lis
 					(
 						"save a progress entry",
 						"twoduty_app.api.mobile.add_progress",
-						{"name": task, "note": "已召开专题会议，正在整改"},
+						{"name": task, "note": PROGRESS_NOTE},
 					)
 				)
 			out.append((kind, user, calls))
@@ -119,10 +121,12 @@ def run(people: dict[str, list[str]], users: int = 20, seconds: int = 60, warmup
 	chosen = [county[i % len(county)] for i in range(n_county)]
 	chosen += [township[i % len(township)] for i in range(users - n_county)]
 
+	clear_entries(people)  # each run starts from the tasks as a county has them, not a pile of earlier runs
 	server = Server(frappe.local.site)
 	samples: list[tuple[str, float, bool]] = []
 	lock = threading.Lock()
 	errors: dict[str, int] = defaultdict(int)
+	first_errors: dict[str, str] = {}  # the first failure of each call, as the server answered it
 	start_counting = time.perf_counter() + warmup
 	stop = start_counting + seconds
 	try:
@@ -134,15 +138,17 @@ def run(people: dict[str, list[str]], users: int = 20, seconds: int = 60, warmup
 					payload = {k: v if isinstance(v, str) else frappe.as_json(v) for k, v in args.items()}
 					began = time.perf_counter()
 					try:
-						ok = s.post(f"{server.url}/api/method/{method}", data=payload, timeout=120).ok
-					except requests.RequestException:
-						ok = False
+						resp = s.post(f"{server.url}/api/method/{method}", data=payload, timeout=120)
+						ok, why = resp.ok, f"HTTP {resp.status_code}: {resp.text[:300]}"
+					except requests.RequestException as e:
+						ok, why = False, repr(e)[:300]
 					ended = time.perf_counter()
 					if began >= start_counting and ended <= stop:
 						with lock:
 							samples.append((label, (ended - began) * 1000, ok))
 							if not ok:
 								errors[label] += 1
+								first_errors.setdefault(label, why)
 					if ended > stop:
 						return
 
@@ -156,7 +162,24 @@ def run(people: dict[str, list[str]], users: int = 20, seconds: int = 60, warmup
 			t.join()
 	finally:
 		server.stop()
-	return summarise(samples, seconds, users, dict(errors))
+		clear_entries(people)
+	return {**summarise(samples, seconds, users, dict(errors)), "first_errors": first_errors}
+
+
+def clear_entries(people: dict[str, list[str]]) -> int:
+	"""Remove the progress entries the liaisons' virtual users saved (this run's or an earlier one's):
+	the load test saves thousands into a handful of tasks, which no county's task ever holds."""
+	Progress = frappe.qb.DocType("TD Task Progress")
+	users = [user for group in people.values() for user in group]
+	condition = (
+		(Progress.parenttype == "TD Rectification Task")
+		& Progress.user.isin(users)
+		& (Progress.note == PROGRESS_NOTE)
+	)
+	count = frappe.qb.from_(Progress).select(Count("*")).where(condition).run()[0][0]
+	frappe.qb.from_(Progress).delete().where(condition).run()
+	frappe.db.commit()
+	return count
 
 
 def _percentile(values: list[float], p: float) -> float:
@@ -206,4 +229,5 @@ def as_markdown(result: dict) -> str:
 		f"| {label} | {c['n']:,} | {c['p50']:.0f} | {c['p95']:.0f} | {c['errors']} |"
 		for label, c in r["calls"].items()
 	]
+	lines += [f"\nfirst failure of {label}: {why}" for label, why in r.get("first_errors", {}).items()]
 	return "\n".join(lines)
