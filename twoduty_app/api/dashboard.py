@@ -12,7 +12,7 @@ from frappe.utils import add_months, getdate, nowdate
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.dates import quarter_bounds
-from twoduty_app.supervision.coverage import coverage_totals, interview_coverage
+from twoduty_app.supervision.coverage import coverage_totals, interview_coverage_page
 from twoduty_app.units.report_filters import (
 	first_level_units,
 	scoped_from,
@@ -63,9 +63,12 @@ def interviews_this_year(filters=None) -> dict:
 def units_not_interviewed(filters=None) -> dict:
 	"""First-level units whose head or discipline secretary has not been interviewed this year."""
 	_require_read("TD Interview")
-	rows = interview_coverage(v.current_year(), units=first_level_units(NO_FILTERS))
-	missing = {r["unit"] for r in rows if not r["interviewed"]}
-	return {"value": len(missing), "fieldtype": "Int", "route": ["query-report", "Interview Coverage"]}
+	page = interview_coverage_page(v.current_year(), first_level_units(NO_FILTERS), limit=0)
+	return {
+		"value": page["units_behind"],
+		"fieldtype": "Int",
+		"route": ["query-report", "Interview Coverage"],
+	}
 
 
 @frappe.whitelist()

@@ -450,6 +450,12 @@ def coverage_for_reader(
 	"""Interview coverage of the first-level units of `county` (all counties when empty) that the reader
 	may see, narrowed to the branch of `unit` and to a department category when given; refused to anyone
 	but the county's discipline commission and leaders."""
+	units = readable_first_level_units(year, county, unit, department_category)
+	return interview_coverage(int(year or v.current_year()), units=units)
+
+
+def readable_first_level_units(year, county, unit, department_category) -> list[dict]:
+	"""The first-level units `coverage_for_reader` reports on (the reader's role and the filters checked)."""
 	if not has_any_role(v.COUNTY_READER_ROLES):
 		frappe.throw(
 			_("Only the county's discipline commission and leaders can read interview coverage."),
@@ -462,7 +468,7 @@ def coverage_for_reader(
 		lft, rgt = frappe.db.get_value("TD Unit", unit, ["lft", "rgt"]) or (0, -1)
 		# a first-level unit inside the chosen branch, or the one that contains it
 		units = [u for u in units if lft <= u.lft <= rgt or (u.lft <= lft and rgt <= u.rgt)]
-	return interview_coverage(int(year or v.current_year()), units=units)
+	return units
 
 
 def check_coverage_filters(year, county, unit, department_category) -> None:
@@ -493,13 +499,55 @@ def interview_coverage(year: int, units: list[dict]) -> list[dict]:
 	"""One row per post the county interviews (`county_positions`) of each of the given first-level units
 	(see `report_filters.first_level_units`): who holds it today and the county's interviews of it held in
 	`year`, matched as the rules match them. A post nobody holds shows as a row with no user."""
-	if not units:
-		return []
-	names = [u.name for u in units]
-	posts = {u.name: county_positions(u.unit_type) for u in units}
-	all_posts = tuple(dict.fromkeys(p for ps in posts.values() for p in ps))
-	today = getdate(nowdate())
+	return interview_coverage_page(year, units)["rows"]
 
+
+def interview_coverage_page(year: int, units: list[dict], limit: int | None = None) -> dict:
+	"""`interview_coverage` as a report's page: `rows`, the first `limit` posts (all when None), those not
+	yet interviewed first, then in tree order; with the figures of every post: `posts`, `interviewed`, and
+	`units_behind` (units with a post not interviewed). Only the page's rows are built and their holders
+	read: a province has 12,000 posts."""
+	if not units:
+		return {"rows": [], "posts": 0, "interviewed": 0, "units_behind": 0}
+	by_type = {t: county_positions(t) for t in {u.unit_type for u in units}}
+	all_posts = tuple(dict.fromkeys(p for ps in by_type.values() for p in ps))
+	interviews_of = _county_interviews_of_posts(units, all_posts, year)
+	missing, held = [], []
+	for unit in units:
+		for position in by_type[unit.unit_type]:
+			(held if (unit.name, position) in interviews_of else missing).append((unit, position))
+	chosen = (missing + held) if limit is None else (missing + held)[:limit]
+	holder_of = _holders_today([u.name for u, _p in chosen], all_posts)
+	rows = []
+	for unit, position in chosen:
+		member = holder_of.get((unit.name, position))
+		interviews = sorted(interviews_of.get((unit.name, position), ()))
+		rows.append(
+			{
+				"unit": unit.name,
+				"unit_name": unit.unit_name,
+				"unit_type": unit.unit_type,
+				"department_category": unit.department_category,
+				"position": position,
+				"user": member.user if member else None,
+				"full_name": member.full_name if member else None,
+				"interviewed": bool(interviews),
+				"interviews": interviews,
+			}
+		)
+	return {
+		"rows": rows,
+		"posts": len(missing) + len(held),
+		"interviewed": len(held),
+		"units_behind": len({u.name for u, _p in missing}),
+	}
+
+
+def _holders_today(units: list[str], positions: tuple[str, ...]) -> dict:
+	"""(unit, post) -> the member holding it today (the first in the table's order)."""
+	if not units:
+		return {}
+	today = getdate(nowdate())
 	Member = frappe.qb.DocType("TD Unit Member")
 	holders = (
 		frappe.qb.from_(Member)
@@ -507,56 +555,42 @@ def interview_coverage(year: int, units: list[dict]) -> list[dict]:
 		.where(
 			(Member.parenttype == "TD Unit")
 			& (Member.parentfield == "members")
-			& Member.parent.isin(names)
-			& Member.position.isin(all_posts)
+			& Member.parent.isin(sorted(set(units)))
+			& Member.position.isin(positions)
 			& (Member.from_date.isnull() | (Member.from_date <= today))
 			& (Member.to_date.isnull() | (Member.to_date >= today))
 		)
 		.orderby(Member.idx)
 		.run(as_dict=True)
 	)
-	interviews_of = _county_interviews_of_posts(names, all_posts, year)
-
 	holder_of: dict[tuple[str, str], dict] = {}
 	for m in holders:
 		holder_of.setdefault((m.parent, m.position), m)
-	rows = []
-	for unit in units:
-		for position in posts[unit.name]:
-			member = holder_of.get((unit.name, position))
-			interviews = sorted(interviews_of.get((unit.name, position), ()))
-			rows.append(
-				{
-					"unit": unit.name,
-					"unit_name": unit.unit_name,
-					"unit_type": unit.unit_type,
-					"department_category": unit.department_category,
-					"position": position,
-					"user": member.user if member else None,
-					"full_name": member.full_name if member else None,
-					"interviewed": bool(interviews),
-					"interviews": interviews,
-				}
-			)
-	return rows
+	return holder_of
 
 
-def _county_interviews_of_posts(units: list[str], positions: tuple[str, ...], year: int) -> dict:
+def _county_interviews_of_posts(units: list[dict], positions: tuple[str, ...], year: int) -> dict:
 	"""(unit, post) -> the names of the county's interviews of it held in `year` (the marks, as
-	`_covered` reads them: one row per unit and post, the names concatenated by the database)."""
+	`_covered` reads them), for the given first-level units. Read by their types and the span of the tree
+	they lie in, not by a list of thousands of names, and kept to those units."""
+	names = {u.name for u in units}
 	Unit = frappe.qb.DocType("TD Unit").as_("c")
 	Mark = frappe.qb.DocType(coverage_marks.DOCTYPE).as_("k")
 	query = (
 		frappe.qb.from_(Unit)
 		.join(Mark)
 		.on(Mark.unit == Unit.name)
-		.select(Unit.name, Mark.position, GROUP_CONCAT(Mark.interview).distinct())
+		.select(Unit.name, Mark.position, Mark.interview)
 		.where(
-			Unit.name.isin(units)
+			Unit.unit_type.isin(sorted({u.unit_type for u in units}))
+			& Unit.lft[min(u.lft for u in units) : max(u.rgt for u in units)]
 			& (Mark.year == year)
 			& Mark.position.isin(positions)
 			& ((Mark.interviewer_unit == Unit.parent_td_unit) | (Mark.interviewer_unit == ""))
 		)
-		.groupby(Unit.name, Mark.position)
 	)
-	return {(unit, position): set((names or "").split(",")) for unit, position, names in query.run()}
+	found: dict[tuple[str, str], set[str]] = {}
+	for unit, position, interview in query.run():
+		if unit in names:
+			found.setdefault((unit, position), set()).add(interview)
+	return found

@@ -6,16 +6,23 @@
 import frappe
 from frappe import _
 
+from twoduty_app.common import report_pages
+from twoduty_app.common import vocabulary as v
 from twoduty_app.common.report_columns import unit_columns
-from twoduty_app.common.report_pages import first_page, first_page_message
-from twoduty_app.supervision.coverage import coverage_for_reader
+from twoduty_app.common.report_pages import exporting, first_page_message
+from twoduty_app.supervision.coverage import interview_coverage_page, readable_first_level_units
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	rows = coverage_for_reader(filters.year, filters.county, filters.unit, filters.department_category)
+	units = readable_first_level_units(
+		filters.year, filters.county, filters.unit, filters.department_category
+	)
 	# the posts not yet interviewed first, in tree order; the screen shows a page, the export every row
-	shown = first_page(sorted(rows, key=lambda r: r["interviewed"]))
+	page = interview_coverage_page(
+		int(filters.year or v.current_year()), units, None if exporting() else report_pages.PAGE
+	)
+	rows = page["rows"]
 	words: dict[str, str] = {}  # each unit type, post and label translated once
 
 	def word(text: str) -> str:
@@ -23,28 +30,24 @@ def execute(filters=None):
 			words[text] = _(text)
 		return words[text]
 
-	for row in shown:
+	for row in rows:
 		row["unit_type"] = word(row["unit_type"])
 		row["position"] = word(row["position"])
 		row["interviewed_label"] = word("Interviewed") if row["interviewed"] else word("Not Interviewed")
 		row["interviews"] = ", ".join(row["interviews"])
-	done = sum(1 for r in rows if r["interviewed"])
+	done, missing = page["interviewed"], page["posts"] - page["interviewed"]
 	chart = {
 		"data": {
 			"labels": [_("Interviewed"), _("Not Interviewed")],
-			"datasets": [{"values": [done, len(rows) - done]}],
+			"datasets": [{"values": [done, missing]}],
 		},
 		"type": "donut",
 	}
 	summary = [
 		{"label": _("Interviewed"), "value": done, "indicator": "green"},
-		{
-			"label": _("Not Interviewed"),
-			"value": len(rows) - done,
-			"indicator": "red" if len(rows) - done else "green",
-		},
+		{"label": _("Not Interviewed"), "value": missing, "indicator": "red" if missing else "green"},
 	]
-	return columns(), shown, first_page_message(len(shown), len(rows)), chart, summary
+	return columns(), rows, first_page_message(len(rows), page["posts"]), chart, summary
 
 
 def columns():
