@@ -232,6 +232,7 @@ def snapshot() -> dict:
 
 IGNORING = (
 	"twoduty_app.api.dashboard.closed_on_time_rate",
+	"twoduty_app.api.dashboard.interviews_this_year",
 	"twoduty_app.api.dashboard.units_not_interviewed",
 	"twoduty_app.api.dashboard.units_still_to_be_interviewed",
 	"twoduty_app.api.dashboard.units_without_activity",

@@ -34,7 +34,13 @@ def first_level_units(filters) -> list[dict]:
 
 	A subtree filter or a scoped viewer keeps the first-level units inside that branch, or the one that
 	contains it (the figures themselves are always limited by `units_criterion`)."""
-	Unit = frappe.qb.DocType("TD Unit")
+	return first_level_query(filters).run(as_dict=True)
+
+
+def first_level_query(filters, Unit=None):
+	"""The query of `first_level_units` (on `Unit`, an alias of TD Unit when given), to join or group in
+	the database."""
+	Unit = Unit or frappe.qb.DocType("TD Unit")
 	query = (
 		frappe.qb.from_(Unit)
 		.select(Unit.name, Unit.unit_name, Unit.unit_type, Unit.department_category, Unit.lft, Unit.rgt)
@@ -56,7 +62,7 @@ def first_level_units(filters) -> list[dict]:
 			if ranges
 			else Unit.lft.isnull()
 		)
-	return query.run(as_dict=True)
+	return query
 
 
 def scoped_from(doctype: str, filters, unit_field: str = "unit"):

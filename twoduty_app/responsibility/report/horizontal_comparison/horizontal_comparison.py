@@ -7,13 +7,10 @@ tasks, on-time close-out, duty-record coverage and interviews."""
 import frappe
 from frappe import _
 from frappe.query_builder import Case
-from frappe.query_builder.functions import Sum
+from frappe.query_builder.functions import Count, IfNull, Sum
 
 from twoduty_app.common import vocabulary as v
-from twoduty_app.units.report_filters import (
-	first_level_units,
-	scoped_from,
-)
+from twoduty_app.units.report_filters import first_level_query, scoped_from
 
 GROUPS = [
 	*(("unit_type", t) for t in v.FIRST_LEVEL_TYPES),
@@ -55,53 +52,60 @@ def columns():
 
 
 def data(filters):
+	"""Per group of first-level units, summed in the database: each first-level unit's figures from one
+	tally row per unit of its branch and year (units/tally.py), then per kind of unit and per category."""
 	year = int(filters.year or v.current_year())
-	first = first_level_units(filters)
-	per_unit = {u.name: frappe._dict(tasks=0, closed=0, on_time=0, records=0, interviews=0) for u in first}
-
-	# per first-level unit, summed from one tally row per unit and year (units/tally.py) instead of
-	# the year's raw tasks, interviews and duty records: a province's year is hundreds of thousands of rows
 	query, Tally = scoped_from("TD Unit Tally", filters)
-	rows = (
+	per_unit = (
 		query.select(
-			Tally.first_level_unit,
-			Sum(Tally.tasks_issued),
-			Sum(Tally.tasks_closed),
-			Sum(Tally.tasks_closed_on_time),
-			Sum(Case().when(Tally.counted_records > 0, 1).else_(0)),
-			Sum(Tally.interviews_held),
+			Tally.first_level_unit.as_("unit"),
+			Sum(Tally.tasks_issued).as_("tasks"),
+			Sum(Tally.tasks_closed).as_("closed"),
+			Sum(Tally.tasks_closed_on_time).as_("on_time"),
+			Sum(Case().when(Tally.counted_records > 0, 1).else_(0)).as_("records"),
+			Sum(Tally.interviews_held).as_("interviews"),
 		)
 		.where((Tally.year == year) & Tally.first_level_unit.isnotnull())
 		.groupby(Tally.first_level_unit)
+	)
+	First = frappe.qb.DocType("TD Unit").as_("f")
+	first = first_level_query(filters, First)
+	groups = (
+		frappe.qb.from_(first)
+		.left_join(per_unit)
+		.on(per_unit.unit == first.name)
+		.select(
+			first.unit_type,
+			first.department_category,
+			Count("*"),
+			Sum(IfNull(per_unit.tasks, 0)),
+			Sum(IfNull(per_unit.closed, 0)),
+			Sum(IfNull(per_unit.on_time, 0)),
+			Sum(Case().when(per_unit.records > 0, 1).else_(0)),
+			Sum(IfNull(per_unit.interviews, 0)),
+		)
+		.groupby(first.unit_type, first.department_category)
 		.run()
 	)
-	for unit, tasks, closed, on_time, units_with_records, interviews in rows:
-		if agg := per_unit.get(unit):
-			agg.update(
-				tasks=int(tasks),
-				closed=int(closed),
-				on_time=int(on_time),
-				records=int(units_with_records),
-				interviews=int(interviews),
-			)
-
 	rows = []
 	for field, value in GROUPS:
-		members = [u for u in first if u.get(field) == value]
+		index = 0 if field == "unit_type" else 1
+		members = [g for g in groups if g[index] == value]
 		if not members:
 			continue
-		aggs = [per_unit[u.name] for u in members]
-		closed = sum(a.closed for a in aggs)
+		units, tasks, closed, on_time, with_records, interviews = (
+			sum(int(g[i] or 0) for g in members) for i in range(2, 8)
+		)
 		rows.append(
 			{
 				"group": _(value),
-				"indent": 0 if field == "unit_type" else 1,
-				"units": len(members),
-				"tasks": sum(a.tasks for a in aggs),
+				"indent": index,
+				"units": units,
+				"tasks": tasks,
 				"closed": closed,
-				"on_time_rate": round(100 * sum(a.on_time for a in aggs) / closed, 1) if closed else 0,
-				"record_coverage": round(100 * sum(1 for a in aggs if a.records) / len(members), 1),
-				"interviews": sum(a.interviews for a in aggs),
+				"on_time_rate": round(100 * on_time / closed, 1) if closed else 0,
+				"record_coverage": round(100 * with_records / units, 1) if units else 0,
+				"interviews": interviews,
 			}
 		)
 	return rows

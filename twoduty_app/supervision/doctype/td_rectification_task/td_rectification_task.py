@@ -522,3 +522,5 @@ def on_doctype_update():
 	)
 	frappe.db.add_index("TD Rectification Task", ["unit", "closed_on"])
 	frappe.db.add_index("TD Rectification Task", ["workflow_state", "deadline"])
+	# a year's tasks counted by state (the ledger's totals) from the index alone
+	frappe.db.add_index("TD Rectification Task", ["issued_on", "workflow_state"])

@@ -12,7 +12,7 @@ from twoduty_app.common.dates import year_bounds
 from twoduty_app.common.report_columns import task_columns
 from twoduty_app.common.report_pages import first_page_message, limit_for_view
 from twoduty_app.supervision import task_states as ts
-from twoduty_app.units.report_filters import units_criterion
+from twoduty_app.units.report_filters import scoped_from
 
 
 def execute(filters=None):
@@ -38,30 +38,25 @@ def columns():
 
 
 def base_query(filters):
-	"""Open tasks at the unit that are overdue or escalated, in the reader's branch and the filters."""
-	Task = frappe.qb.DocType("TD Rectification Task")
-	Unit = frappe.qb.DocType("TD Unit")
-	query = (
-		frappe.qb.from_(Task)
-		.join(Unit)
-		.on(Unit.name == Task.unit)
-		.where(Task.workflow_state.isin(ts.UNIT_TURN_STATES) & (Task.paused == 0))
-		.where((Task.traffic_light == ts.OVERDUE) | (Task.escalation_level != ""))
+	"""Open tasks at the unit that are overdue or escalated, in the reader's branch and the filters (joined
+	to TD Unit only when a unit condition applies: an unscoped reader's figures come from the tasks'
+	indexes)."""
+	query, Task = scoped_from("TD Rectification Task", filters)
+	query = query.where(Task.workflow_state.isin(ts.UNIT_TURN_STATES) & (Task.paused == 0)).where(
+		(Task.traffic_light == ts.OVERDUE) | (Task.escalation_level != "")
 	)
 	if filters.get("year"):
 		query = query.where(Task.issued_on[slice(*year_bounds(filters.year))])
 	if filters.get("workflow_state"):
 		query = query.where(Task.workflow_state == filters.workflow_state)
-	if (criterion := units_criterion(Unit, filters)) is not None:
-		query = query.where(criterion)
-	return query, Task, Unit
+	return query, Task
 
 
 def data(filters):
-	query, Task, Unit = base_query(filters)
+	query, Task = base_query(filters)
 	query = query.select(
 		Task.name,
-		Unit.unit_name,
+		Task.unit_name,
 		Task.problem,
 		Task.deadline,
 		Task.workflow_state,
@@ -81,7 +76,7 @@ def data(filters):
 
 def totals_by_level(filters) -> dict[str, int]:
 	"""Every matching task, counted in the database by escalation level (overdue with no step yet: "")."""
-	query, Task, _Unit = base_query(filters)
+	query, Task = base_query(filters)
 	return dict(query.select(Task.escalation_level, Count("*")).groupby(Task.escalation_level).run())
 
 
