@@ -12,6 +12,7 @@ import time
 import frappe
 import requests
 
+from twoduty_app.demo import sql_baseline
 from twoduty_app.demo.benchmark import reports_for, timed_runs
 from twoduty_app.demo.generator import DEMO_PASSWORD
 
@@ -60,10 +61,11 @@ def session(url: str, user: str) -> requests.Session:
 	return s
 
 
-def _call(s: requests.Session, url: str, method: str, **data) -> None:
+def _call(s: requests.Session, url: str, method: str, **data):
 	payload = {k: v if isinstance(v, str) else frappe.as_json(v) for k, v in data.items()}
 	resp = s.post(f"{url}/api/method/{method}", data=payload, timeout=120)
 	resp.raise_for_status()
+	return resp.json().get("message")
 
 
 def workspace_calls(year: int) -> list[tuple]:
@@ -107,10 +109,13 @@ def _time(fn, repeat: int) -> tuple[float, float]:
 	return statistics.median(runs), max(runs)
 
 
-def measure(people: dict[str, str], repeat: int = 3) -> list[tuple[str, str, float, float]]:
+def measure(people: dict[str, str], repeat: int = 3) -> dict:
+	"""`timings`: (who, what, median ms, slowest ms) of every call over HTTP; `against_sql`: for the
+	province-wide viewer, each report beside a hand-written query giving the same figures
+	(`sql_baseline`) and an empty authenticated request, with whether the figures agree."""
 	year = frappe.utils.getdate().year
 	server = Server(frappe.local.site)
-	results = []
+	results, against_sql = [], []
 	try:
 		for who, user in people.items():
 			s = session(server.url, user)
@@ -129,13 +134,47 @@ def measure(people: dict[str, str], repeat: int = 3) -> list[tuple[str, str, flo
 			)
 			for report in reports_for(who):
 				call = ("frappe.desk.query_report.run", {"report_name": report, "filters": {"year": year}})
-				results.append((who, f"report: {report}", *_time(lambda c=call: run([c]), repeat)))
+				timing = _time(lambda c=call: run([c]), repeat)
+				results.append((who, f"report: {report}", *timing))
+				if who == "province-wide":
+					answer = _call(s, server.url, *call[:1], **call[1])
+					against_sql.append(_against_sql(report, year, timing[0], answer, s, server.url, repeat))
 	finally:
 		server.stop()
-	return results
+	return {"timings": results, "against_sql": against_sql}
 
 
-def as_markdown(results) -> str:
+def _against_sql(report: str, year: int, report_ms: float, answer: dict, s, url: str, repeat: int) -> dict:
+	"""The report beside its bare query (in process) and an empty authenticated request (over HTTP)."""
+	baseline = sql_baseline.BASELINES[report]
+	sql_ms = _time(lambda: baseline(year), repeat)[0]
+	empty_ms = _time(lambda: _call(s, url, "frappe.auth.get_logged_user"), repeat)[0]
+	expected, shown = baseline(year), sql_baseline.report_figures(report, answer)
+	return {
+		"report": report,
+		"report_ms": report_ms,
+		"sql_ms": sql_ms,
+		"empty_ms": empty_ms,
+		"ratio": report_ms / (sql_ms + empty_ms),
+		"same": expected == shown,
+		"figures": expected if expected == shown else {"query": expected, "report": shown},
+	}
+
+
+def as_markdown(measured: dict) -> str:
 	lines = ["| who | what, over HTTP | median ms | slowest ms |", "| --- | --- | ---: | ---: |"]
-	lines += [f"| {who} | {what} | {median:,.0f} | {worst:,.0f} |" for who, what, median, worst in results]
+	lines += [
+		f"| {who} | {what} | {median:,.0f} | {worst:,.0f} |"
+		for who, what, median, worst in measured["timings"]
+	]
+	lines += [
+		"",
+		"| province-wide report | over HTTP ms | bare SQL ms | empty request ms | × (SQL + empty) | same figures |",
+		"| --- | ---: | ---: | ---: | ---: | --- |",
+	]
+	lines += [
+		f"| {r['report']} | {r['report_ms']:,.0f} | {r['sql_ms']:,.0f} | {r['empty_ms']:,.0f} | "
+		f"{r['ratio']:.2f} | {'yes' if r['same'] else 'NO'}: {r['figures']} |"
+		for r in measured["against_sql"]
+	]
 	return "\n".join(lines)
