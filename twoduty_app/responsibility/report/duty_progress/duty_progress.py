@@ -9,13 +9,16 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Sum
 
 from twoduty_app.common import vocabulary as v
+from twoduty_app.common.report_pages import first_page, first_page_message
 from twoduty_app.units.report_filters import units_criterion
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	by_person = filters.get("group_by") == "Person"
-	rows = data(filters, by_person)
+	every = data(filters, by_person)
+	rows = first_page(every)
+	groups, duties, recorded = len(every), sum(r["duties"] for r in every), sum(r["recorded"] for r in every)
 	chart = {
 		"data": {
 			"labels": [r["label"] for r in rows[:30]],
@@ -23,7 +26,12 @@ def execute(filters=None):
 		},
 		"type": "bar",
 	}
-	return columns(by_person), rows, None, chart
+	summary = [
+		{"label": _("Responsible Person") if by_person else _("Units"), "value": groups, "indicator": "blue"},
+		{"label": _("Duties"), "value": duties, "indicator": "blue"},
+		{"label": _("Recorded This Period"), "value": recorded, "indicator": "green"},
+	]
+	return columns(by_person), rows, first_page_message(len(rows), groups), chart, summary
 
 
 def columns(by_person):
@@ -48,7 +56,8 @@ def columns(by_person):
 	]
 
 
-def data(filters, by_person):
+def base_query(filters, by_person):
+	"""The year's assignment rows of the reader's branch and the filters, with the grouping key."""
 	Item = frappe.qb.DocType("TD Duty Assignment Item")
 	Assignment = frappe.qb.DocType("TD Duty Assignment")
 	Unit = frappe.qb.DocType("TD Unit")
@@ -58,19 +67,27 @@ def data(filters, by_person):
 		frappe.qb.from_(Item)
 		.join(Assignment).on(Assignment.name == Item.parent)
 		.join(Unit).on(Unit.name == Assignment.unit)
-		.left_join(User).on(User.name == Item.responsible_user)
-		.select(
-			key, label, Count("*"), Sum(Item.recorded_in_period),
-			Sum(Case().when(Item.traffic_light == v.OVERDUE, 1).else_(0)),
-		)
 		.where((Item.parenttype == "TD Duty Assignment") & (Assignment.year == int(filters.year or v.current_year())))
-		.groupby(key, label)
-		.orderby(label, key)
 	)  # fmt: skip
 	if by_person:
 		query = query.where(Item.responsible_user.isnotnull())
 	if (criterion := units_criterion(Unit, filters)) is not None:
 		query = query.where(criterion)
+	return query, Item, key, label, User
+
+
+def data(filters, by_person):
+	query, Item, key, label, User = base_query(filters, by_person)
+	if by_person:
+		query = query.left_join(User).on(User.name == Item.responsible_user)
+	query = (
+		query.select(
+			key, label, Count("*"), Sum(Item.recorded_in_period),
+			Sum(Case().when(Item.traffic_light == v.OVERDUE, 1).else_(0)),
+		)
+		.groupby(key, label)
+		.orderby(label, key)
+	)  # fmt: skip
 	return [
 		{
 			"id": key_value,
