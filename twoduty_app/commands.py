@@ -85,6 +85,7 @@ def twoduty_benchmark(
 
 		if not skip_build:
 			benchmark.build(counties, tasks, interviews, records, log=click.echo)
+		benchmark.ensure_cases()
 		people = benchmark.ensure_people()
 		if load_only:
 			from twoduty_app.demo import load_test

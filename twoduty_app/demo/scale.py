@@ -248,3 +248,45 @@ def build_records(count: int, today: date, seed: int = 3, log=print, start: int 
 		done += batch
 		log(f"duty records: {done}")
 	return count
+
+
+def build_cases(count: int, today: date, seed: int = 4, log=print, start: int = 0) -> int:
+	"""Accountability cases (问责案件) of the last two years over the units below the county, each with its
+	two lines; the decided and closed ones with their handling, 文号 and date."""
+	rng = random.Random(seed)
+	units = _units(v.UNIT_TYPES[1:])
+	names = dict(frappe.get_all("TD Unit", fields=["name", "unit_name"], as_list=True))
+	stamp, user = now(), "Administrator"
+	fields = (
+		"name", "unit", "unit_name", "trigger", "status", "facts_date", "year", "facts", "document_number",
+		"decided_on", *STAMP_COLUMNS,
+	)  # fmt: skip
+	child = child_columns("line", "person", "full_name", "failure", "proposed_handling", "decided_handling")
+	cases, lines = [], []
+	statuses = [(v.DRAFT, 20), (v.UNDER_INVESTIGATION, 30), (v.CASE_DECIDED, 30), (v.CASE_CLOSED, 20)]
+	handlings = [h for h in v.HANDLINGS if h != v.NO_ACCOUNTABILITY]
+	for i in range(start, start + count):
+		name, unit = f"WZ-BENCH-{i + 1:06d}", rng.choice(units)
+		status = _weighted(rng, statuses)
+		facts_on = today - timedelta(days=rng.randint(0, 700))
+		decided = status in v.CASE_KEPT_STATUSES
+		decided_on = min(today, facts_on + timedelta(days=rng.randint(20, 90))) if decided else None
+		cases.append(
+			(
+				name, unit, names[unit], rng.choice(v.CASE_TRIGGERS), status, facts_on, facts_on.year,
+				f"规模测试问责事实{i + 1}", f"×纪问〔{facts_on.year}〕{i + 1}号" if decided else None,
+				decided_on, stamp, stamp, user, user,
+			)
+		)  # fmt: skip
+		for idx, line in enumerate(v.DUTY_LINES, 1):
+			handling = rng.choice(handlings)
+			lines.append(
+				(
+					f"{name}-{idx}", name, "TD Accountability Case", "lines", idx, line, user, "Administrator",
+					"履职不力", handling, handling if decided else None, stamp, stamp, user, user,
+				)
+			)  # fmt: skip
+	_insert("TD Accountability Case", fields, cases)
+	_insert("TD Accountability Line", child, lines)
+	log(f"accountability cases: {count}")
+	return count

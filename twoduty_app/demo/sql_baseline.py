@@ -175,16 +175,44 @@ def cascade_coverage(year: int) -> Figures:
 
 
 def accountability_ledger(year: int) -> Figures:
+	"""The year's cases (a page, newest first, with the people on each line), those missing a line, and
+	the people held accountable (by decided handling)."""
 	page = frappe.db.sql(
-		"""select c.name, c.unit, u.unit_name, c.year, c.trigger, c.status, c.document_number, c.decided_on
+		f"""select c.name, c.unit, u.unit_name,
+			case when u.unit_type = {frappe.db.escape(v.DEPARTMENT)} then u.department_category
+				else u.unit_type end, c.year, c.trigger, c.status, c.document_number, c.decided_on
 		from `tabTD Accountability Case` c join `tabTD Unit` u on u.name = c.unit
 		where c.year = %(year)s order by c.year desc, c.name desc limit %(page)s""",
 		_year(year),
 	)
-	total = frappe.db.sql(
-		"select count(*) from `tabTD Accountability Case` where year = %(year)s", _year(year)
+	if page:
+		frappe.db.sql(
+			"""select l.parent, l.line, ifnull(p.full_name, l.person), l.decided_handling
+			from `tabTD Accountability Line` l left join `tabUser` p on p.name = l.person
+			where l.parenttype = 'TD Accountability Case' and l.parent in %(names)s order by l.idx""",
+			{"names": [r[0] for r in page]},
+		)
+	has_line = """exists (select 1 from `tabTD Accountability Line` l where l.parenttype = 'TD Accountability Case'
+		and l.parent = c.name and l.line = {})"""
+	missing = " or ".join(f"not {has_line.format(frappe.db.escape(line))}" for line in v.DUTY_LINES)
+	total, missing_count = frappe.db.sql(
+		f"""select count(*), sum({missing}) from `tabTD Accountability Case` c
+		where c.year = %(year)s""",
+		_year(year),
+	)[0]
+	held = frappe.db.sql(
+		f"""select count(*) from `tabTD Accountability Case` c join `tabTD Accountability Line` l
+			on l.parent = c.name and l.parenttype = 'TD Accountability Case'
+		where c.year = %(year)s and ifnull(l.decided_handling, '') not in
+			('', {frappe.db.escape(v.NO_ACCOUNTABILITY)})""",
+		_year(year),
 	)[0][0]
-	return {"rows shown": len(page), "rows": total}
+	return {
+		"rows shown": len(page),
+		"rows": int(total),
+		"missing a line": int(missing_count or 0),
+		"held accountable": int(held),
+	}
 
 
 BASELINES: dict[str, Callable[[int], Figures]] = {
@@ -225,11 +253,8 @@ def report_figures(report: str, answer: dict) -> Figures:
 		total, active, _none = _summary(answer)
 		return {"grassroots units": total, "with activity": active}
 	if report == "Duty Progress":
-		return {
-			"units": len(rows),
-			"duties": sum(r["duties"] for r in rows),
-			"recorded": sum(r["recorded"] for r in rows),
-		}
+		units, duties, recorded = _summary(answer)
+		return {"units": units, "duties": duties, "recorded": recorded}
 	if report == "Interview Coverage":
 		interviewed, not_interviewed = _summary(answer)
 		return {"rows shown": len(rows), "posts": interviewed + not_interviewed, "interviewed": interviewed}
@@ -237,6 +262,6 @@ def report_figures(report: str, answer: dict) -> Figures:
 		owed, interviewed, *_rest = _summary(answer)
 		return {"owed": owed, "interviewed": interviewed}
 	if report == "Accountability Ledger":
-		shown = len(rows)
-		return {"rows shown": shown, "rows": _summary(answer)[0] if answer.get("report_summary") else shown}
+		cases, missing, held = _summary(answer)
+		return {"rows shown": len(rows), "rows": cases, "missing a line": missing, "held accountable": held}
 	raise KeyError(report)
