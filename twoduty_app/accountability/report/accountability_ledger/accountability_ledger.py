@@ -118,14 +118,21 @@ def data(filters) -> list[dict]:
 		.orderby(Case.name, order=frappe.qb.desc)
 	).run(as_dict=True)
 	people = lines_of_cases([r.name for r in rows])
+	words: dict[tuple[str, str | None], str] = {}  # each word translated once for the page
+
+	def word(text: str, context: str | None = None) -> str:
+		if (text, context) not in words:
+			words[(text, context)] = _(text, context=context)
+		return words[(text, context)]
+
 	for row in rows:
 		lines = people.get(row.name, {})
 		row.principal = "、".join(lines.get(v.PRINCIPAL_DUTY, []))
 		row.supervisory = "、".join(lines.get(v.SUPERVISORY_DUTY, []))
-		row.missing_line = "、".join(_(line) for line in v.DUTY_LINES if not lines.get(line))
-		row.category = _(row.category) if row.category else ""
-		row.trigger = _(row.trigger, context=CASE)
-		row.status = _(row.status, context=CASE)
+		row.missing_line = "、".join(word(line) for line in v.DUTY_LINES if not lines.get(line))
+		row.category = word(row.category) if row.category else ""
+		row.trigger = word(row.trigger, CASE)
+		row.status = word(row.status, CASE)
 	return rows
 
 
@@ -146,10 +153,13 @@ def lines_of_cases(names: list[str]) -> dict[str, dict[str, list[str]]]:
 		.run(as_dict=True)
 	)
 	out: dict[str, dict[str, list[str]]] = {}
+	pattern, handlings = _("{0} ({1})"), {}  # translated once for the page
 	for r in rows:
 		label = r.full_name or r.person
 		if r.decided_handling:
-			label = _("{0} ({1})").format(label, _(r.decided_handling))
+			if r.decided_handling not in handlings:
+				handlings[r.decided_handling] = _(r.decided_handling)
+			label = pattern.format(label, handlings[r.decided_handling])
 		out.setdefault(r.parent, {}).setdefault(r.line, []).append(label)
 	return out
 
