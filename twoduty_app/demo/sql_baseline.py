@@ -187,8 +187,8 @@ def accountability_ledger(year: int) -> Figures:
 	)
 	if page:
 		frappe.db.sql(
-			"""select l.parent, l.line, ifnull(p.full_name, l.person), l.decided_handling
-			from `tabTD Accountability Line` l left join `tabUser` p on p.name = l.person
+			"""select l.parent, l.line, ifnull(l.full_name, l.person), l.decided_handling
+			from `tabTD Accountability Line` l
 			where l.parenttype = 'TD Accountability Case' and l.parent in %(names)s order by l.idx""",
 			{"names": [r[0] for r in page]},
 		)

@@ -141,12 +141,11 @@ def lines_of_cases(names: list[str]) -> dict[str, dict[str, list[str]]]:
 	if not names:
 		return {}
 	Line = frappe.qb.DocType("TD Accountability Line")
-	User = frappe.qb.DocType("User")
 	rows = (
 		frappe.qb.from_(Line)
-		.left_join(User)
-		.on(User.name == Line.person)
-		.select(Line.parent, Line.line, Line.person, User.full_name, Line.decided_handling)
+		# the name as the row keeps it (fetched from the person when the row was saved: a decision names
+		# the person as he was called then)
+		.select(Line.parent, Line.line, Line.person, Line.full_name, Line.decided_handling)
 		.where((Line.parenttype == CASE) & (Line.parentfield == "lines") & Line.parent.isin(names))
 		.orderby(Line.parent)
 		.orderby(Line.idx)
