@@ -71,8 +71,12 @@ INSERT = f"""
 
 
 def _held(extra: str) -> str:
-	statuses = ", ".join(frappe.db.escape(s) for s in v.HELD_STATUSES)
-	return f"i.status in ({statuses}) and i.held_on is not null and {extra}"
+	"""The condition on the interviews (`i`) whose targets are written: held, and `extra` (constant SQL;
+	every value goes in as a parameter, the statuses as `held_statuses`)."""
+	return f"i.status in %(held_statuses)s and i.held_on is not null and {extra}"
+
+
+HELD = {"held_statuses": tuple(v.HELD_STATUSES)}
 
 
 def refresh(interviews: Iterable[str]) -> None:
@@ -81,7 +85,7 @@ def refresh(interviews: Iterable[str]) -> None:
 	if not names:
 		return
 	frappe.db.sql(f"delete from {TABLE} where interview in %(names)s", {"names": names})
-	frappe.db.sql(INSERT.format(held=_held("i.name in %(names)s")), {"names": names})
+	frappe.db.sql(INSERT.format(held=_held("i.name in %(names)s")), {**HELD, "names": names})
 
 
 def rebuild(year: int | None = None) -> int:
@@ -89,7 +93,7 @@ def rebuild(year: int | None = None) -> int:
 	the count of rows written. The nightly job, and after bulk loads."""
 	year = int(year or getdate(nowdate()).year)
 	start, end = year_bounds(year)
-	values = {"year": year, "start": start, "end": end}
+	values = {**HELD, "year": year, "start": start, "end": end}
 	frappe.db.sql(
 		f"""delete from {TABLE} where year = %(year)s or interview in (
 			select name from `tabTD Interview` where held_on between %(start)s and %(end)s)""",
@@ -102,7 +106,7 @@ def rebuild(year: int | None = None) -> int:
 def rebuild_all() -> int:
 	"""Every year's rows, from nothing (installing the marks on a site, after a bulk load)."""
 	frappe.db.sql(f"delete from {TABLE}")
-	frappe.db.sql(INSERT.format(held=_held("1 = 1")))
+	frappe.db.sql(INSERT.format(held=_held("1 = 1")), HELD)
 	return frappe.db.count(DOCTYPE)
 
 
