@@ -68,7 +68,7 @@ def card(name: str, token: str):
 
 def test_workspace_and_its_records_are_installed():
 	workspace = frappe.get_doc("Workspace", "Two Duties")
-	assert workspace.public and len(workspace.number_cards) == 8 and len(workspace.charts) == 3
+	assert workspace.public and len(workspace.number_cards) == 10 and len(workspace.charts) == 3
 	for row in workspace.number_cards:
 		assert frappe.db.exists("Number Card", row.number_card_name)
 	for row in workspace.charts:

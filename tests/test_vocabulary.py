@@ -9,7 +9,7 @@ import pytest
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.permissions.county_only import COUNTY_ONLY_DOCTYPES, COUNTY_ONLY_TABLES
-from twoduty_app.permissions.unit_scope import SCOPED_DOCTYPES
+from twoduty_app.permissions.unit_scope import SCOPED_DOCTYPES, SCOPED_TABLES
 
 APP = Path(__file__).resolve().parent.parent / "twoduty_app"
 
@@ -37,6 +37,12 @@ SELECT_FIELDS = {
 	("TD Accountability Line", "decided_handling"): v.HANDLINGS,
 	("TD Coverage Rule", "interviewer_type"): v.UNIT_TYPES,
 	("TD Coverage Rule", "interviewee_type"): v.UNIT_TYPES,
+	("TD Checklist Template Item", "generated_chart"): v.GENERATED_CHARTS,
+	("TD Unit Checklist Line", "generated_chart"): v.GENERATED_CHARTS,
+	("TD Major Decision", "decision_kind"): v.DECISION_KINDS,
+	("TD Major Decision", "meeting_kind"): v.MEETING_KINDS,
+	("TD Decision Attendee", "position"): v.POSITIONS,
+	("TD Education Activity", "activity_kind"): v.EDUCATION_KINDS,
 }
 
 
@@ -62,7 +68,20 @@ def test_every_scoped_doctype_is_hooked_to_the_unit_scope():
 	# county-only records are hooked to their own rule (tests/test_accountability.py)
 	county_only = {*COUNTY_ONLY_DOCTYPES, *COUNTY_ONLY_TABLES}
 	queried = set(frappe.get_hooks("permission_query_conditions", app_name="twoduty_app")) - {"File"}
+	# the child tables of scoped records that Frappe lets a reader query by themselves
+	assert set(SCOPED_TABLES) <= queried
+	queried -= set(SCOPED_TABLES)
 	checked = set(frappe.get_hooks("has_permission", app_name="twoduty_app"))
+	# a year-end assessment: its unit's scope and its team's (assessment/access.py, tests/test_assessment.py)
+	assessment = {
+		"TD Assessment",
+		"TD Assessment Score",
+		"TD Assessment Assessor",
+		"TD Assessment Team Score",
+	}
+	assert assessment <= queried and "TD Assessment" in checked
+	queried -= assessment
+	checked -= assessment
 	assert queried - county_only == set(SCOPED_DOCTYPES) == checked - county_only
 
 

@@ -93,3 +93,11 @@ class CaseLinesError(frappe.ValidationError):
 
 class CoverageSettingsError(frappe.ValidationError):
 	"""The interview coverage rules name a level and a level directly under it; reminder days read MM-DD."""
+
+
+class AssessmentError(frappe.ValidationError):
+	"""A year-end assessment refused a change (its status, its team, a score out of range)."""
+
+
+class YearClosedError(frappe.ValidationError):
+	"""A record of a closed year changed without an approved late change (补录)."""

@@ -74,6 +74,17 @@ permission_query_conditions = {
 	"TD Unit Checklist": "twoduty_app.permissions.unit_scope.query_conditions",
 	"TD Delegation": "twoduty_app.permissions.unit_scope.query_conditions",
 	"TD Extension Request": "twoduty_app.permissions.unit_scope.query_conditions",
+	"TD Late Change": "twoduty_app.permissions.unit_scope.query_conditions",
+	# a year-end assessment: its unit's own members and its assessment team (assessment/access.py)
+	"TD Assessment": "twoduty_app.assessment.access.query_conditions",
+	"TD Assessment Score": "twoduty_app.assessment.access.table_query_conditions",
+	"TD Assessment Assessor": "twoduty_app.assessment.access.table_query_conditions",
+	"TD Assessment Team Score": "twoduty_app.assessment.access.table_query_conditions",
+	"TD Major Decision": "twoduty_app.permissions.unit_scope.query_conditions",
+	"TD Education Activity": "twoduty_app.permissions.unit_scope.query_conditions",
+	# their rows, which Frappe lets a reader query by themselves
+	"TD Decision Attendee": "twoduty_app.permissions.unit_scope.table_query_conditions",
+	"TD Education Attendee": "twoduty_app.permissions.unit_scope.table_query_conditions",
 	"File": [
 		"twoduty_app.permissions.unit_scope.file_query_conditions",
 		"twoduty_app.permissions.county_only.file_query_conditions",
@@ -94,6 +105,10 @@ has_permission = {
 	"TD Unit Checklist": "twoduty_app.permissions.unit_scope.has_permission",
 	"TD Delegation": "twoduty_app.permissions.unit_scope.has_permission",
 	"TD Extension Request": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Late Change": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Assessment": "twoduty_app.assessment.access.has_permission",
+	"TD Major Decision": "twoduty_app.permissions.unit_scope.has_permission",
+	"TD Education Activity": "twoduty_app.permissions.unit_scope.has_permission",
 	"TD Accountability Case": "twoduty_app.permissions.county_only.has_permission",
 }
 
@@ -113,6 +128,8 @@ doc_events = {
 			"twoduty_app.common.evidence_files.check_evidence_file",
 			# and one attached to a county-only record (an accountability case) stays private
 			"twoduty_app.permissions.county_only.refuse_public_files",
+			# so do the minutes and materials of the registers (三重一大, 廉政教育)
+			"twoduty_app.assessment.registers.refuse_public_files",
 		],
 		"on_trash": [
 			"twoduty_app.supervision.evidence.prevent_evidence_deletion",
@@ -145,6 +162,8 @@ doc_events = {
 		],
 	},
 	"TD Duty Record": {
+		# a closed year (its assessment finalised) changes only through an approved late change (补录)
+		"validate": "twoduty_app.assessment.year_close.check_year_open",
 		"on_change": "twoduty_app.units.tally.on_source_change",
 		"on_trash": "twoduty_app.common.documents.refuse_deletion",
 		"after_delete": "twoduty_app.units.tally.on_source_delete",
@@ -154,6 +173,17 @@ doc_events = {
 	"TD Inspection": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
 	"TD Duty Assignment": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
 	"TD Accountability Case": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
+	"TD Major Decision": {
+		"validate": "twoduty_app.assessment.year_close.check_year_open",
+		"on_trash": "twoduty_app.common.documents.refuse_deletion",
+	},
+	"TD Education Activity": {
+		"validate": "twoduty_app.assessment.year_close.check_year_open",
+		"on_trash": "twoduty_app.common.documents.refuse_deletion",
+	},
+	"TD Unit Checklist": {"validate": "twoduty_app.assessment.year_close.check_year_open"},
+	"TD Late Change": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
+	"TD Assessment": {"on_trash": "twoduty_app.common.documents.refuse_deletion"},
 }
 # tally rows are derived data: they go with their unit instead of blocking its deletion
 ignore_links_on_delete = ["TD Unit Tally", "TD Coverage Mark"]
@@ -190,6 +220,8 @@ jinja = {
 		"twoduty_app.common.print_helpers.party_body",
 		"twoduty_app.common.print_helpers.implementing_rules",
 		"twoduty_app.common.print_helpers.notice_settings",
+		# the standard charts (七类图表) drawn from the unit's data
+		"twoduty_app.responsibility.charts.chart_data",
 		"twoduty_app.common.print_helpers.rich_text",
 	]
 }

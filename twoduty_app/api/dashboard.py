@@ -111,6 +111,40 @@ def units_without_activity(filters=None) -> dict:
 	}
 
 
+@frappe.whitelist()
+@frappe.read_only()
+def education_activities_this_year(filters=None) -> dict:
+	"""Integrity education activities held this year in the viewer's branch (廉政教育); the list opens grouped
+	by unit."""
+	_require_read("TD Education Activity")
+	query, Activity = scoped_from("TD Education Activity", NO_FILTERS)
+	held = query.select(Count("*")).where(Activity.year == v.current_year()).run()[0][0]
+	return {
+		"value": int(held or 0),
+		"fieldtype": "Int",
+		"route": ["List", "TD Education Activity", "Report"],
+		"route_options": {"year": v.current_year()},
+	}
+
+
+@frappe.whitelist()
+@frappe.read_only()
+def flagged_decisions_this_year(filters=None) -> dict:
+	"""This year's "三重一大" decisions of the viewer's branch that the app flagged."""
+	_require_read("TD Major Decision")
+	query, Decision = scoped_from("TD Major Decision", NO_FILTERS)
+	flagged = (
+		query.select(Count("*"))
+		.where((Decision.year == v.current_year()) & (Decision.flagged == 1))
+		.run()[0][0]
+	)
+	return {
+		"value": int(flagged or 0),
+		"fieldtype": "Int",
+		"route": ["query-report", "Major Decision Check"],
+	}
+
+
 def _chart(labels, datasets):
 	return {"labels": labels, "datasets": datasets}
 

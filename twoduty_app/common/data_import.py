@@ -48,6 +48,31 @@ IMPORT_COLUMNS: dict[str, tuple[str, ...]] = {
 		"workflow_state",
 		"closed_on",
 	),
+	# the registers kept all year (三重一大, 廉政教育): one row a record, more rows for more attendees
+	"TD Major Decision": (
+		"unit",
+		"decision_date",
+		"decision_kind",
+		"subject",
+		"amount",
+		"meeting_kind",
+		"meeting_date",
+		"outcome",
+		"attendees.attendee_name",
+		"attendees.position",
+		"attendees.present",
+		"attendees.speaking_order",
+		"attendees.opinion",
+	),
+	"TD Education Activity": (
+		"unit",
+		"activity_date",
+		"activity_kind",
+		"topic",
+		"attendees.attendee_name",
+		"attendees.present",
+		"attendees.score",
+	),
 }
 IMPORTABLE_DOCTYPES = tuple(IMPORT_COLUMNS)
 

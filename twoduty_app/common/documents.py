@@ -56,5 +56,15 @@ def refuse_deletion(doc, method=None) -> None:
 		message = _(
 			"An accountability case is kept once its investigation has started and cannot be deleted."
 		)
+	elif doc.doctype == "TD Major Decision" and (doc.confirmed or doc.flagged):
+		message = _(
+			"A major decision record that is flagged or confirmed by the county is kept and cannot be deleted."
+		)
+	elif doc.doctype == "TD Education Activity" and doc.confirmed:
+		message = _("An education activity confirmed by the county is kept and cannot be deleted.")
+	elif doc.doctype == "TD Assessment" and doc.status != v.DRAFT:
+		message = _("An assessment that has left Draft is kept and cannot be deleted.")
+	elif doc.doctype == "TD Late Change" and doc.status != v.LATE_CHANGE_REQUESTED:
+		message = _("A late change the county has decided on is kept and cannot be deleted.")
 	if message:
 		frappe.throw(message, RecordKeptError, title=_("Kept on Record"))

@@ -8,6 +8,7 @@ and doctypes and refuses those first."""
 
 import inspect
 import json
+import math
 import re
 from datetime import date, datetime
 
@@ -22,6 +23,8 @@ TEXT_COLUMN_BYTES = 65535
 DATE_TYPES = ("Date", "Datetime")
 TABLE_TYPES = ("Table", "Table MultiSelect")
 SCALARS = (str, int, float, bool, type(None))
+# numbers: what their columns hold (int(11); decimal(21,9) for the others)
+NUMBER_LIMITS = {"Int": 2**31, "Float": 10**12, "Currency": 10**12, "Percent": 10**12}
 # `/api/resource/TD …` (also `/api/v1/resource`) and `/api/v2/document/TD …`, with a record name or not
 RESOURCE_PATH = re.compile(r"/api/(?:v1/resource|resource|(v2)/document)/(TD [^/]+?)(?:/(.+?))?/?$")
 METHOD_PATH = re.compile(r"/api/(?:v1/|v2/)?method/([^/]+?)/?$")
@@ -76,6 +79,8 @@ def check_field_values(doc, method=None) -> None:
 				)
 			if df.fieldtype in DATE_TYPES and isinstance(value, str) and value:
 				_check_date_text(value, label)
+			if df.fieldtype in NUMBER_LIMITS and value != "":
+				_check_number(value, df.fieldtype, label)
 			if df.fieldtype == "Link" and isinstance(value, str) and value:
 				_check_link(row, df, value)
 			if isinstance(value, str) and frappe.db.type_map.get(df.fieldtype, ("",))[0] == "text":
@@ -86,6 +91,22 @@ def check_field_values(doc, method=None) -> None:
 						),
 						InvalidInputError,
 					)
+
+
+def _check_number(value, fieldtype: str, label: str) -> None:
+	"""A number, or text that reads as one (Frappe would store "abc" as 0), within what its column holds."""
+	if isinstance(value, bool):
+		return
+	number = value
+	if isinstance(value, str):
+		try:
+			number = float(value.strip().replace(",", ""))
+		except ValueError:
+			number = None
+	if not isinstance(number, int | float) or (isinstance(number, float) and not math.isfinite(number)):
+		frappe.throw(_("{0}: the value is not a number.").format(frappe.bold(label)), InvalidInputError)
+	if abs(number) >= NUMBER_LIMITS[fieldtype]:
+		frappe.throw(_("{0}: the number is too large.").format(frappe.bold(label)), InvalidInputError)
 
 
 def _check_link(row, df, value: str) -> None:

@@ -20,6 +20,8 @@ FIELDS = (
 )
 # switches: whether a window or a threshold counts working days (or calendar days)
 SWITCHES = ("due_soon_in_working_days", "overdue_in_working_days")
+# amounts in yuan (a site that never saved one reads the DocType's default)
+AMOUNTS = ("major_decision_amount",)
 
 
 def get_settings() -> frappe._dict:
@@ -31,4 +33,7 @@ def get_settings() -> frappe._dict:
 
 	values = {f: settings.get(f) or default(f) for f in FIELDS}
 	values.update({f: default(f) if settings.get(f) is None else settings.get(f) for f in SWITCHES})
+	values.update(
+		{f: frappe.utils.flt(settings.get(f)) or frappe.utils.flt(meta.get_field(f).default) for f in AMOUNTS}
+	)
 	return frappe._dict(values)

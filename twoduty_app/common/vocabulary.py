@@ -182,6 +182,19 @@ EXTENSION_STATUSES = (EXTENSION_PENDING, EXTENSION_APPROVED, EXTENSION_REFUSED)
 # the county's review of a checklist line
 VERDICT_CONFIRMED, VERDICT_OVERRULED = "Confirmed", "Overruled"
 VERDICTS = (VERDICT_CONFIRMED, VERDICT_OVERRULED)
+# the standard charts (七类图表) the app draws itself from its data, per unit and year; a checklist line that
+# names one is met by the drawn chart, not by an upload. Each is drawn by the print format named here.
+CHART_DUTY_LIST = "Duty List"  # 党风廉政建设责任清单
+CHART_DUTY_BREAKDOWN = "Duty Breakdown"  # 主体责任分解表
+CHART_SUPERVISION_FLOW = "Supervision Flow"  # 监督检查工作流程图
+CHART_ACCOUNTABILITY_FLOW = "Accountability Flow"  # 责任追究流程图
+GENERATED_CHARTS = (CHART_DUTY_LIST, CHART_DUTY_BREAKDOWN, CHART_SUPERVISION_FLOW, CHART_ACCOUNTABILITY_FLOW)
+CHART_PRINT_FORMATS = {
+	CHART_DUTY_LIST: "TD Duty List Chart",
+	CHART_DUTY_BREAKDOWN: "TD Duty Breakdown Chart",
+	CHART_SUPERVISION_FLOW: "TD Supervision Flow Chart",
+	CHART_ACCOUNTABILITY_FLOW: "TD Accountability Flow Chart",
+}
 
 # -- evidence files (佐证材料) -----------------------------------------------------------------------------
 # scans, photos and office documents (OFD: the national standard for electronic official documents);
@@ -232,6 +245,73 @@ HANDLINGS = (
 # what a case may rest on
 CASE_SOURCE_DOCTYPES = ("TD Rectification Task", "TD Interview", "TD Inspection")
 
+# -- registers kept all year: "三重一大" decisions and integrity education (assessment/registers.py) -----------
+DECISION_KINDS = (
+	"Major Matter Decision",  # 重大事项决策
+	"Key Cadre Appointment",  # 重要干部任免
+	"Major Project Arrangement",  # 重大项目安排
+	"Large Fund Use",  # 大额资金使用
+)
+PARTY_COMMITTEE_MEETING = "Party Committee Meeting"  # 党委（党组）会议
+TEAM_MEETING = "Leadership Team Meeting"  # 班子会议
+OFFICE_MEETING = "Office Meeting"  # 办公会议
+NO_MEETING = "No Meeting Held"  # 未召开会议
+MEETING_KINDS = (PARTY_COMMITTEE_MEETING, TEAM_MEETING, OFFICE_MEETING, NO_MEETING)
+KNOWLEDGE_TEST = "Knowledge Test"  # 知识测试: the one kind whose attendees get a score
+EDUCATION_KINDS = (
+	"Integrity Party Lecture",  # 廉政党课
+	"Warning Education",  # 警示教育/案件解析
+	KNOWLEDGE_TEST,
+	"Expert Briefing",  # 专家解读
+	"Topical Discussion",  # 专题讨论
+	"Integrity Talk",  # 廉政谈话 (the same words as the duty record's kind)
+)
+TEST_SCORE_RANGE = (0, 100)
+
+# -- year-end assessment (考核) ---------------------------------------------------------------------------
+SELF_ASSESSED = "Self-Assessed"  # 已自评
+UNDER_REVIEW = "Under Review"  # 考核中
+FINALISED = "Finalised"  # 已定档
+ASSESSMENT_STATUSES = (DRAFT, SELF_ASSESSED, UNDER_REVIEW, FINALISED)
+ASSESSMENT_STATUS_COLOURS = {DRAFT: "gray", SELF_ASSESSED: "orange", UNDER_REVIEW: "blue", FINALISED: "green"}
+MANUAL = "Manual"  # scored by the assessment team against the scheme's guide
+# automatic measures: each reads the unit's own data for the year
+# share of the assignment's items (by weight) with a counted record
+MEASURE_DUTY_RECORDS = "Duty Items Recorded"
+MEASURE_TASKS_ON_TIME = "Tasks Closed On Time"  # share of the year's tasks closed by their deadline
+# share of the units below it owed an interview (逐级约谈) that had one
+MEASURE_COVERAGE = "Interview Coverage Met"
+MEASURE_CHECKLISTS = "Checklist Lines Confirmed"  # share of checklist lines met and confirmed by the county
+MEASURE_DECISIONS = "Decisions Without Flags"  # share of 三重一大 records the app found nothing wrong with
+MEASURE_EDUCATION = "Education Activities Held"  # activities held against the scheme's target
+MEASURE_CASES = "Deduction per Case Decided"  # 按件扣分: each decided accountability case
+MEASURE_OVERDUE = "Deduction per Overdue Task"  # 按件扣分: each task past its deadline and still open
+SHARE_MEASURES = (
+	MEASURE_DUTY_RECORDS,
+	MEASURE_TASKS_ON_TIME,
+	MEASURE_COVERAGE,
+	MEASURE_CHECKLISTS,
+	MEASURE_DECISIONS,
+)
+DEDUCTION_MEASURES = (MEASURE_CASES, MEASURE_OVERDUE)
+AUTOMATIC_MEASURES = (*SHARE_MEASURES, MEASURE_EDUCATION, *DEDUCTION_MEASURES)
+SCORING_METHODS = (MANUAL, *AUTOMATIC_MEASURES)
+GRADE_EXCELLENT, GRADE_GOOD, GRADE_FAIR, GRADE_POOR = (
+	"Excellent",
+	"Good",
+	"Fair",
+	"Poor",
+)  # 好、较好、一般、差
+GRADES = (GRADE_EXCELLENT, GRADE_GOOD, GRADE_FAIR, GRADE_POOR)
+# a late change to a closed year (补录申请)
+LATE_CHANGE_REQUESTED, LATE_CHANGE_APPROVED, LATE_CHANGE_REFUSED, LATE_CHANGE_USED = (
+	"Requested",
+	"Approved",
+	"Refused",
+	"Used",
+)
+LATE_CHANGE_STATUSES = (LATE_CHANGE_REQUESTED, LATE_CHANGE_APPROVED, LATE_CHANGE_REFUSED, LATE_CHANGE_USED)
+
 
 def current_year() -> int:
 	"""The year reports and cards open on (today's, in the site's time zone)."""
@@ -268,11 +348,17 @@ def boot() -> dict:
 		"verdicts": VERDICTS,
 		"verdict_confirmed": VERDICT_CONFIRMED,
 		"verdict_overruled": VERDICT_OVERRULED,
+		"chart_print_formats": CHART_PRINT_FORMATS,
 		"reviewed": REVIEWED,
 		"late_pending": LATE_PENDING,
 		"case_status_colours": CASE_STATUS_COLOURS,
 		"case_statuses": CASE_STATUSES,
 		"case_triggers": CASE_TRIGGERS,
 		"handlings": HANDLINGS,
+		"assessment_status_colours": ASSESSMENT_STATUS_COLOURS,
+		"assessment_statuses": ASSESSMENT_STATUSES,
+		"comparison_groups": COMPARISON_GROUPS,
+		"grades": GRADES,
+		"manual": MANUAL,
 		"year": current_year(),
 	}

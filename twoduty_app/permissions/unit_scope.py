@@ -24,6 +24,14 @@ SCOPED_DOCTYPES: dict[str, str | None] = {
 	"TD Unit Checklist": "unit",
 	"TD Delegation": "unit",
 	"TD Extension Request": "unit",
+	"TD Major Decision": "unit",
+	"TD Education Activity": "unit",
+	"TD Late Change": "unit",
+}
+# child tables a reader may query by themselves (the REST list with `parent=`): rows of records in scope only
+SCOPED_TABLES: dict[str, str] = {
+	"TD Decision Attendee": "TD Major Decision",
+	"TD Education Attendee": "TD Education Activity",
 }
 
 
@@ -104,6 +112,11 @@ def _units_sql(ranges) -> str:
 	return f"select `name` from `tabTD Unit` where {_range_sql('`lft`', ranges)}" if ranges else "select null"
 
 
+def units_in_scope_sql(ranges) -> str:
+	"""SQL selecting the names of the units in `ranges` (for the scope conditions of records kept elsewhere)."""
+	return _units_sql(ranges)
+
+
 def _named_in_interview_sql(user: str, units_sql: str, table: str = "`tabTD Interview`") -> str:
 	"""Interviews that name the user: as an interviewee, or through a concerned unit in the user's branch."""
 	return (
@@ -127,6 +140,18 @@ def query_conditions(user: str | None = None, doctype: str | None = None) -> str
 	if doctype == "TD Interview":
 		return f"({own} or {_named_in_interview_sql(user, units)})"
 	return own
+
+
+def table_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""`permission_query_conditions` for the child tables of `SCOPED_TABLES`: rows whose parent is in scope."""
+	ranges = get_scope_ranges(user or frappe.session.user)
+	if ranges is None:
+		return ""
+	parent = SCOPED_TABLES[doctype]
+	return (
+		f"`tab{doctype}`.`parent` in (select `name` from `tab{parent}` "
+		f"where `{SCOPED_DOCTYPES[parent]}` in ({_units_sql(ranges)}))"
+	)
 
 
 def is_named_in_interview(doc, user: str, ranges) -> bool:

@@ -27,6 +27,7 @@ class TDSettings(Document):
 		immediate_days: DF.Int
 		interview_after_failed_rechecks: DF.Int
 		interview_after_overdue_days: DF.Int
+		major_decision_amount: DF.Currency
 
 	# end: auto-generated types
 	def validate(self):
