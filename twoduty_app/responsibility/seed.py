@@ -51,8 +51,13 @@ def seed_checklist_templates() -> int:
 				"seed_key": key,
 				"template_name": name,
 				"checklist_kind": kind,
-				"items": [{"section": section, "item_text": text} for section, text in items],
+				"items": [template_item(*item) for item in items],
 			}
 		).insert(ignore_permissions=True)
 		created += 1
 	return created
+
+
+def template_item(section: str, item_text: str, generated_chart: str | None = None) -> dict:
+	"""A template line; the charts the app draws name their generator."""
+	return {"section": section, "item_text": item_text, "generated_chart": generated_chart}

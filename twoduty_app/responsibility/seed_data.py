@@ -3,6 +3,7 @@ county commission's interview outline, and the province's and city's rules it ci
 
 Each record has a stable seed key; seeding creates what is missing and never touches what exists."""
 
+from twoduty_app.common import vocabulary as v
 from twoduty_app.common.vocabulary import DEPARTMENT as _DEPARTMENT
 from twoduty_app.common.vocabulary import FIRST_LEVEL_TYPES as FIRST_LEVEL
 from twoduty_app.common.vocabulary import TOWNSHIP as _TOWNSHIP
@@ -107,6 +108,7 @@ DUTY_ITEMS = [
 	for key, name, frequency, evidence, requirement in items
 ]
 
+# (seed key, name, kind, [(section, item, generated chart if the app draws it), …])
 CHECKLIST_TEMPLATES = [
 	(
 		"support-discipline-secretary",
@@ -132,13 +134,14 @@ CHECKLIST_TEMPLATES = [
 		"党风廉政建设标准化“七类图表”清单",
 		"Standard Charts",
 		[
-			("图表", "党风廉政建设责任清单"),
-			("图表", "主体责任分解表"),
+			# the charts the app draws from its data name their generator; the unit draws the others itself
+			("图表", "党风廉政建设责任清单", v.CHART_DUTY_LIST),
+			("图表", "主体责任分解表", v.CHART_DUTY_BREAKDOWN),
 			("图表", "履职尽责流程图"),
 			("图表", "廉政风险防控图"),
 			("图表", "权力运行流程图"),
-			("图表", "监督检查工作流程图"),
-			("图表", "责任追究流程图"),
+			("图表", "监督检查工作流程图", v.CHART_SUPERVISION_FLOW),
+			("图表", "责任追究流程图", v.CHART_ACCOUNTABILITY_FLOW),
 		],
 	),
 ]

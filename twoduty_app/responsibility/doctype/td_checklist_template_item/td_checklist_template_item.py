@@ -13,6 +13,9 @@ class TDChecklistTemplateItem(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		generated_chart: DF.Literal[
+			"", "Duty List", "Duty Breakdown", "Supervision Flow", "Accountability Flow"
+		]
 		item_text: DF.SmallText
 		parent: DF.Data
 		parentfield: DF.Data

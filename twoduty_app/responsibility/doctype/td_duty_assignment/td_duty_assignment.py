@@ -11,7 +11,7 @@ from twoduty_app.common.print_helpers import next_document_number
 from twoduty_app.common.vocabulary import ROLE_ADMIN, SIGNED
 from twoduty_app.exceptions import AssignmentLockedError
 from twoduty_app.permissions.roles import is_admin, is_system_user, users_with_role
-from twoduty_app.responsibility import assignments
+from twoduty_app.responsibility import assignments, charts
 from twoduty_app.units import acting
 
 
@@ -47,6 +47,10 @@ class TDDutyAssignment(Document):
 		if before and before.workflow_state != self.workflow_state and self.workflow_state == SIGNED:
 			self.sign(before)
 		assignments.refresh_progress(self)
+
+	def on_update(self):
+		# the unit's duty list and breakdown are drawn from these rows: its checklist lines follow
+		charts.refresh_unit_checklists(self.unit, self.year)
 
 	def guard_signed(self, before):
 		if before and before.workflow_state == SIGNED and not is_system_user():

@@ -3,7 +3,9 @@
 
 frappe.ui.form.on("TD Unit Checklist", {
 	refresh(frm) {
-		if (frm.is_new() || !twoduty.is_county_staff()) return;
+		if (frm.is_new()) return;
+		add_chart_buttons(frm);
+		if (!twoduty.is_county_staff()) return;
 		const waiting = (frm.doc.lines || []).filter((l) => l.status && !l.confirmed);
 		if (waiting.length) {
 			frm.add_custom_button(__("Review Lines"), () => review_lines(frm, waiting));
@@ -39,6 +41,27 @@ frappe.ui.form.on("TD Unit Checklist", {
 		}
 	},
 });
+
+frappe.ui.form.on("TD Unit Checklist Line", {
+	open_chart(frm, cdt, cdn) {
+		open_chart(frm, locals[cdt][cdn].generated_chart);
+	},
+});
+
+// the charts the app draws from the unit's data (七类图表): one button each, opening the PDF in Chinese
+function add_chart_buttons(frm) {
+	const charts = [...new Set((frm.doc.lines || []).map((l) => l.generated_chart).filter(Boolean))];
+	for (const chart of charts) {
+		frm.add_custom_button(__(chart), () => open_chart(frm, chart), __("Generate Chart"));
+	}
+}
+
+function open_chart(frm, chart) {
+	const format = twoduty.vocabulary().chart_print_formats[chart];
+	if (!format) return;
+	const params = new URLSearchParams({ doctype: frm.doc.doctype, name: frm.doc.name, format, language: "zh" });
+	window.open(`/api/method/frappe.utils.print_format.download_pdf?${params}`);
+}
 
 // one row per answered line: confirm it, or overrule it with a reason
 function review_lines(frm, lines) {

@@ -10,11 +10,13 @@ from twoduty_app.common import vocabulary as v
 from twoduty_app.common.documents import first_changed, save_as_system
 from twoduty_app.common.inputs import InvalidInputError, parse_list
 from twoduty_app.permissions.roles import is_county_staff
+from twoduty_app.responsibility import charts
 from twoduty_app.units.lookups import is_member_of_unit_or_ancestors
 
 LOCKED_LINE_FIELDS = (
 	"section",
 	"item_text",
+	"generated_chart",
 	"confirmed",
 	"confirmed_by",
 	"confirmed_on",
@@ -53,12 +55,21 @@ class TDUnitChecklist(Document):
 		if not self.lines:
 			template = frappe.get_doc("TD Checklist Template", self.template)
 			for item in template.items:
-				self.append("lines", {"section": item.section, "item_text": item.item_text})
+				self.append(
+					"lines",
+					{
+						"section": item.section,
+						"item_text": item.item_text,
+						"generated_chart": item.generated_chart,
+					},
+				)
 
 	def validate(self):
 		before = self.get_doc_before_save()
 		if before and not self.flags.via_system:
 			self.guard_lines(before)
+		# a line with a generated chart is met by the chart the app draws from the unit's data, not by an upload
+		charts.refresh_generated_lines(self)
 		self.met_count = sum(1 for line in self.lines if line.status == v.MET)
 		self.confirmed_count = sum(1 for line in self.lines if line.verdict == v.VERDICT_CONFIRMED)
 		self.overruled_count = sum(1 for line in self.lines if line.verdict == v.VERDICT_OVERRULED)

@@ -17,6 +17,9 @@ class TDUnitChecklistLine(Document):
 		confirmed_by: DF.Link | None
 		confirmed_on: DF.Date | None
 		evidence: DF.Attach | None
+		generated_chart: DF.Literal[
+			"", "Duty List", "Duty Breakdown", "Supervision Flow", "Accountability Flow"
+		]
 		item_text: DF.SmallText | None
 		note: DF.SmallText | None
 		parent: DF.Data
