@@ -37,6 +37,7 @@ from tests.factories import (
 	recheck,
 	uid,
 )
+from twoduty_app.assessment import assessments, schemes
 from twoduty_app.responsibility.assignments import generate_assignments
 
 MB = "x" * (1024 * 1024)  # a 1 MB string
@@ -155,7 +156,70 @@ def world():
 	bring_to_pending_recheck(w, w.extra["recheck_task"])
 	w.extra["recheck_a"] = recheck(w.extra["recheck_task"], w.inspector, submit=False).name
 	w.extra["case_a"] = make_case(w).name
+	# the registers kept all year (三重一大, 廉政教育), one of each per township, entered by its liaison
+	for t, suffix in ((w.a, "a"), (w.b, "b")):
+		frappe.set_user(t.liaison)
+		w.extra[f"decision_{suffix}"] = (
+			frappe.get_doc(
+				{
+					"doctype": "TD Major Decision",
+					"unit": t.unit,
+					"decision_date": today(),
+					"decision_kind": "Large Fund Use",
+					"subject": "资金安排",
+					"amount": 1000,
+					"meeting_kind": "Party Committee Meeting",
+					"meeting_date": today(),
+					"attendees": [{"person": t.head, "position": "Unit Head", "speaking_order": 1}],
+				}
+			)
+			.insert()
+			.name
+		)
+		w.extra[f"activity_{suffix}"] = (
+			frappe.get_doc(
+				{
+					"doctype": "TD Education Activity",
+					"unit": t.unit,
+					"activity_date": today(),
+					"activity_kind": "Knowledge Test",
+					"topic": "廉政知识测试",
+					"attendees": [{"person": t.head, "score": 90}],
+				}
+			)
+			.insert()
+			.name
+		)
+	# the year's assessment of A under review by a team with the county's inspector, a late change of A's
 	frappe.set_user("Administrator")
+	if not frappe.db.exists(schemes.SCHEME, {"year": year}):
+		schemes.make_scheme(year)
+	w.extra["scheme"] = frappe.db.get_value(schemes.SCHEME, {"year": year})
+	assessments.generate(year, county=w.county)
+	for t, suffix in ((w.a, "a"), (w.b, "b")):
+		w.extra[f"assessment_{suffix}"] = frappe.db.get_value("TD Assessment", {"unit": t.unit, "year": year})
+	frappe.set_user(w.a.head)
+	frappe.get_doc("TD Assessment", w.extra["assessment_a"]).submit_self_assessment()
+	frappe.set_user(w.inspector)
+	review = frappe.get_doc("TD Assessment", w.extra["assessment_a"])
+	review.append("assessors", {"assessor": w.inspector})
+	review.save()
+	review.start_review()
+	frappe.set_user("Administrator")
+	late = frappe.get_doc(
+		{
+			"doctype": "TD Late Change",
+			"unit": w.a.unit,
+			"year": year,
+			"record_doctype": "TD Education Activity",
+			"record_name": w.extra["activity_a"],
+			"reason": "漏记参会人员",
+			"status": "Requested",
+		}
+	)
+	late.set_new_name()
+	late.db_insert()  # as kept: a year is not closed for the whole site to make one
+	w.extra["late_change_a"] = late.name
 	# a week's coverage reminder of A's Party secretary (supervision/coverage_alerts.py)
 	w.extra["reminder_log"] = (
 		frappe.get_doc({"doctype": "TD Coverage Reminder Log", "user": w.a.head, "week": "2000-W01"})
@@ -191,15 +255,16 @@ def app_whitelisted() -> set[str]:
 
 
 def td_doctypes(tables: bool = False) -> list[str]:
-	return frappe.get_all(
+	found = frappe.get_all(
 		"DocType",
 		filters={
-			"module": ("in", ["Units", "Responsibility", "Supervision", "Accountability"]),
+			"module": ("in", ["Units", "Responsibility", "Supervision", "Accountability", "Assessment"]),
 			"istable": int(tables),
 		},
 		pluck="name",
 		order_by="name asc",
 	)
+	return found
 
 
 def snapshot() -> dict:
@@ -239,6 +304,8 @@ IGNORING = (
 	"twoduty_app.api.dashboard.tasks_by_state",
 	"twoduty_app.api.dashboard.tasks_by_unit_category",
 	"twoduty_app.api.dashboard.monthly_trend",
+	"twoduty_app.api.dashboard.education_activities_this_year",
+	"twoduty_app.api.dashboard.flagged_decisions_this_year",
 	"twoduty_app.api.mobile.my_tasks",
 	"twoduty_app.api.mobile.duty_options",
 )
@@ -271,6 +338,17 @@ def method_cases(w) -> tuple[list[Case], set[str]]:
 				"deadline": [*DATE, add_days(today(), -1)],
 				"rectification_kind": CHOICE,
 			},
+		),
+		# the year-end assessment: the county's administrator's actions (refused to the others)
+		"twoduty_app.api.assessment.make_scheme": (
+			(liaison, inspector),
+			{"year": int(nowdate()[:4]) + 5},
+			{"year": YEAR, "copy_from": YEAR},
+		),
+		"twoduty_app.api.assessment.generate": (
+			(liaison, inspector),
+			{"year": int(nowdate()[:4])},
+			{"year": YEAR, "county": [*NAME_GIVEN, w.a.unit]},
 		),
 		"twoduty_app.api.coverage.get_interview_coverage": (
 			(inspector,),
@@ -410,6 +488,37 @@ def method_cases(w) -> tuple[list[Case], set[str]]:
 		"TD Accountability Case:fill_lines": ((liaison,), x["case_a"], {}, {}),
 		"TD Accountability Case:decide": ((liaison, inspector), x["case_a"], {}, {}),
 		"TD Accountability Case:close_case": ((liaison, inspector), x["case_a"], {}, {}),
+		# a register's confirmation: the county's, its only input the record
+		"TD Major Decision:confirm": ((liaison,), x["decision_a"], {}, {}),
+		# the year-end assessment: the unit's, the county's and the team's steps
+		"TD Assessment:submit_self_assessment": ((liaison, inspector), x["assessment_a"], {}, {}),
+		"TD Assessment:return_to_unit": ((liaison,), x["assessment_a"], {}, {}),
+		"TD Assessment:refresh_automatic": ((liaison, inspector), x["assessment_a"], {}, {}),
+		"TD Assessment:start_review": ((liaison, inspector), x["assessment_a"], {}, {}),
+		"TD Assessment:finalise": ((liaison, inspector), x["assessment_a"], {}, {}),
+		"TD Assessment:save_team_scores": (
+			(liaison, inspector),
+			x["assessment_a"],
+			{"scores": [{"indicator_no": 4, "score": 5, "comment": "查阅资料"}]},
+			{
+				"scores": [
+					*WRONG_TYPES,
+					7,
+					"not json",
+					MB,
+					[{"indicator_no": 999, "score": 1}],
+					[{"indicator_no": 4, "score": -1}],
+					[{"indicator_no": 4, "score": HUGE}],
+					[{"indicator_no": 4, "score": "abc"}],
+					[{"indicator_no": 4, "score": 1}, {"indicator_no": 4, "score": 2}],
+					["row"],
+				]
+			},
+		),
+		"TD Assessment Scheme:close_year": ((liaison, inspector), x["scheme"], {}, {}),
+		"TD Late Change:approve": ((liaison,), x["late_change_a"], {"note": "同意"}, {"note": TEXT}),
+		"TD Late Change:refuse": ((liaison,), x["late_change_a"], {"note": "不同意"}, {"note": TEXT}),
+		"TD Education Activity:confirm": ((liaison,), x["activity_a"], {}, {}),
 		"TD Duty Assignment:return_to_county": (
 			(liaison, inspector),
 			x["assignment_a"],
@@ -427,6 +536,11 @@ def method_cases(w) -> tuple[list[Case], set[str]]:
 		"TD Unit Checklist": x["checklist_b"],
 		"TD Duty Assignment": x["assignment_b"],
 		"TD Accountability Case": NO_SUCH,
+		"TD Major Decision": x["decision_b"],
+		"TD Education Activity": x["activity_b"],
+		"TD Assessment": x["assessment_b"],
+		"TD Assessment Scheme": NO_SUCH,
+		"TD Late Change": NO_SUCH,
 	}
 	cases: list[Case] = []
 	for path, (users, valid, malformed) in functions.items():
@@ -588,8 +702,13 @@ def resource_cases(w) -> list[Case]:
 		"TD Checklist Template": x["template"],
 		"TD Unit Tally": frappe.get_all("TD Unit Tally", {"unit": w.a.unit}, pluck="name", limit=1)[0],
 		"TD Accountability Case": x["case_a"],
+		"TD Assessment": x["assessment_a"],
+		"TD Assessment Scheme": x["scheme"],
+		"TD Late Change": x["late_change_a"],
 		"TD Coverage Reminder Log": x["reminder_log"],
 		"TD Coverage Mark": frappe.get_all("TD Coverage Mark", pluck="name", limit=1)[0],
+		"TD Major Decision": x["decision_a"],
+		"TD Education Activity": x["activity_a"],
 	}
 	cases = []
 	users = (w.a.liaison, w.inspector)

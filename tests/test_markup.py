@@ -33,6 +33,8 @@ from tests.factories import (
 )
 from tests.mail import mails_to
 from tests.test_print import normal, pdf_text
+from twoduty_app.assessment import assessments, schemes
+from twoduty_app.common import vocabulary as v
 from twoduty_app.responsibility.assignments import generate_assignments
 from twoduty_app.supervision.digests import monthly_summary, weekly_digest
 
@@ -93,8 +95,38 @@ def world():
 	frappe.set_user("Administrator")
 	generate_assignments(getdate(nowdate()).year, w.county, publish_progress=False)
 	assignment = frappe.db.get_value("TD Duty Assignment", {"unit": w.a.unit})
+	# the standard charts (七类图表) print the checklist's unit and the assignment's rows
+	charts = frappe.db.get_value("TD Checklist Template", {"seed_key": "standard-charts"})
+	checklist = frappe.get_doc(
+		{
+			"doctype": "TD Unit Checklist",
+			"unit": w.a.unit,
+			"year": getdate(nowdate()).year,
+			"template": charts,
+		}
+	).insert()
 	case = make_case(w, decided=True)
 	frappe.set_user("Administrator")
+	# the assessment sheet prints the unit's name, its indicators and its self-assessment
+	year = getdate(nowdate()).year
+	if not frappe.db.exists(schemes.SCHEME, {"year": year}):
+		schemes.make_scheme(year)
+	assessments.generate(year, county=w.county)
+	assessment = frappe.db.get_value("TD Assessment", {"unit": w.a.unit, "year": year})
+	decision = (
+		frappe.get_doc(
+			{
+				"doctype": "TD Major Decision",
+				"unit": w.a.unit,
+				"decision_date": today(),
+				"decision_kind": v.DECISION_KINDS[0],
+				"subject": "项目安排",
+				"meeting_kind": v.NO_MEETING,
+			}
+		)
+		.insert()
+		.name
+	)
 
 	def store(text: str, minutes: str, rich: str) -> None:
 		"""The payloads as stored outside Frappe's save filter."""
@@ -116,7 +148,13 @@ def world():
 		frappe.db.set_value("TD Problem", {"parent": interview.name}, "problem", text)
 		frappe.db.set_value("TD Duty Assignment", assignment, "unit_name", text)
 		frappe.db.set_value("TD Duty Assignment Item", {"parent": assignment}, "item_name", text)
+		frappe.db.set_value("TD Unit Checklist", checklist.name, "unit_name", text)
 		frappe.db.set_value("TD Accountability Case", case.name, "unit_name", text)
+		frappe.db.set_value("TD Assessment", assessment, "unit_name", text)
+		frappe.db.set_value("TD Major Decision", decision, {"subject": text, "unit_name": text})
+		frappe.db.set_value(
+			"TD Assessment Score", {"parent": assessment}, {"indicator": text, "self_explanation": text}
+		)
 		frappe.db.set_value(
 			"TD Accountability Line", {"parent": case.name}, {"failure": text, "reason": text}
 		)
@@ -130,7 +168,9 @@ def world():
 		interview=interview.name,
 		recheck=check.name,
 		assignment=assignment,
+		checklist=checklist.name,
 		case=case.name,
+		assessment=assessment,
 	)
 	yield w
 	# other modules' browser tests run on the same site later: no payload is left in the names they meet
@@ -154,12 +194,17 @@ RECORD_OF = {
 	"TD Recheck": "recheck",
 	"TD Duty Assignment": "assignment",
 	"TD Accountability Case": "case",
+	"TD Unit Checklist": "checklist",  # the generated standard charts
+	"TD Assessment": "assessment",  # the assessment sheet
 }
 
 
 def test_every_print_format_shows_the_markup_as_text(world):
 	formats = app_print_formats()
-	assert len(formats) == 7 and {d for _n, d in formats} <= set(RECORD_OF), formats
+	# the seven notices, the assessment sheet and the standard charts the app draws
+	assert len(formats) == 8 + len(v.CHART_PRINT_FORMATS) and {d for _n, d in formats} <= set(RECORD_OF), (
+		formats
+	)
 	frappe.set_user(world.inspector)
 	frappe.local.lang = "zh"
 	for print_format, doctype in formats:
@@ -455,6 +500,8 @@ REPORTS = {
 	"Vertical Reach": True,
 	"Cascade Coverage": True,
 	"Accountability Ledger": True,
+	"Assessment Ranking": True,
+	"Major Decision Check": True,
 }
 
 
