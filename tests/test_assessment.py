@@ -16,6 +16,7 @@ from frappe.utils import add_days, getdate, today
 
 from tests import http
 from tests.factories import CountyWorld, make_county_viewer, make_county_world, make_task
+from tests.mail import mails_to
 from tests.test_print import pdf_text
 from twoduty_app.assessment import assessments, schemes
 from twoduty_app.common import vocabulary as v
@@ -293,6 +294,14 @@ def test_self_score_two_assessors_average_grade_and_finalised_is_kept(world):
 	frappe.db.commit()
 	doc.reload()
 	assert (doc.status, doc.docstatus) == (v.FINALISED, 1)
+	# mail: each assessor was asked for their scores, the unit's own people told the result; nobody else
+	for assessor in (w.inspector, w.b.secretary):
+		assert any(doc.unit_name in subject for subject, _body in mails_to(assessor))
+	result = f"{doc.final_total:g}"
+	told = [body for subject, body in mails_to(w.a.head) if "定档" in subject]
+	assert told and result in told[0]
+	for outsider in (w.b.head, w.b.liaison, w.viewer):
+		assert not [s for s, body in mails_to(outsider) if doc.unit_name in body or doc.unit_name in s]
 	# kept through every door: REST as the unit and as the county, an assessor's scores, a cancel
 	score = doc.scores[0]
 	for user in (w.a.liaison, w.admin):
@@ -491,6 +500,7 @@ def test_a_closed_year_refuses_changes_except_through_an_approved_late_change(wo
 		request.approve()  # not by the unit itself
 	frappe.set_user(w.inspector)
 	frappe.get_doc("TD Late Change", request.name).approve("同意补录")
+	assert any("补录申请已同意" in subject for subject, _body in mails_to(w.a.liaison))  # the one who asked
 	frappe.set_user(w.a.liaison)
 	doc = frappe.get_doc("TD Education Activity", activity)
 	doc.topic = "补充记录"

@@ -20,6 +20,7 @@ from twoduty_app.assessment import scoring
 from twoduty_app.assessment.schemes import check_year
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.inputs import InvalidInputError
+from twoduty_app.common.notify import notify
 from twoduty_app.exceptions import AssessmentError
 from twoduty_app.permissions.roles import has_any_role
 from twoduty_app.permissions.unit_scope import get_scope_roots, is_unit_in_scope
@@ -271,3 +272,46 @@ def check_score(value, indicator) -> None:
 			),
 			InvalidInputError,
 		)
+
+
+# -- who is told -----------------------------------------------------------------------------------------
+
+
+def unit_people(unit: str) -> list[str]:
+	"""The unit's own current members (not those of the units above or below it)."""
+	return frappe.get_all(
+		"TD Unit Member",
+		filters={"parent": unit, "parenttype": "TD Unit", "parentfield": "members", "is_current": 1},
+		pluck="user",
+	)
+
+
+def tell_team(doc) -> None:
+	"""The review has started: each assessor is asked for their scores."""
+	notify(
+		[r.assessor for r in doc.assessors],
+		DOCTYPE,
+		doc.name,
+		lambda lang: _("Please score the {0} assessment of {1}", lang=lang).format(doc.year, doc.unit_name),
+		lambda lang: _(
+			"{0} has submitted its self-assessment: enter your scores in the assessment form.", lang=lang
+		).format(doc.unit_name),
+	)
+
+
+def tell_unit(doc, returned: bool = False) -> None:
+	"""The unit's own people: its self-assessment sent back, or its assessment finalised with its result."""
+
+	def subject(lang):
+		if returned:
+			return _("The {0} assessment is returned for a new self-assessment", lang=lang).format(doc.year)
+		return _("The {0} assessment is finalised", lang=lang).format(doc.year)
+
+	def body(lang):
+		if returned:
+			return _("The county has returned the self-assessment of {0}.", lang=lang).format(doc.unit_name)
+		return _("{0}: final total {1}, grade {2}.", lang=lang).format(
+			doc.unit_name, f"{flt(doc.final_total):g}", _(doc.grade, lang=lang, context=DOCTYPE)
+		)
+
+	notify(unit_people(doc.unit), DOCTYPE, doc.name, subject, body)

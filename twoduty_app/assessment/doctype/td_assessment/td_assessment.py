@@ -154,6 +154,7 @@ class TDAssessment(Document):
 		a.check_county_staff()
 		self._expect(v.SELF_ASSESSED, v.UNDER_REVIEW)
 		self._move(v.DRAFT, self_assessed_by=None, self_assessed_on=None)
+		a.tell_unit(self, returned=True)
 
 	@frappe.whitelist()
 	def refresh_automatic(self):
@@ -173,6 +174,7 @@ class TDAssessment(Document):
 			frappe.throw(_("Name the assessment team first."), AssessmentError)
 		a.refresh_figures(self)
 		self._move(v.UNDER_REVIEW)
+		a.tell_team(self)
 
 	@frappe.whitelist()
 	def save_team_scores(self, scores):
@@ -215,6 +217,7 @@ class TDAssessment(Document):
 		self.flags.twoduty_system_change = True
 		self.flags.ignore_permissions = True
 		self.submit()
+		a.tell_unit(self)
 
 	def _expect(self, *statuses):
 		if self.status not in statuses:

@@ -10,6 +10,7 @@ from twoduty_app.assessment.assessments import check_county_staff
 from twoduty_app.assessment.schemes import closed_years
 from twoduty_app.assessment.year_close import LOCKED_DOCTYPES, year_of
 from twoduty_app.common import vocabulary as v
+from twoduty_app.common.notify import notify
 
 
 class TDLateChange(Document):
@@ -87,3 +88,19 @@ class TDLateChange(Document):
 		self.flags.twoduty_system_change = True
 		self.flags.ignore_permissions = True
 		self.save()
+		approved = status == v.LATE_CHANGE_APPROVED
+		notify(
+			[self.owner],
+			self.doctype,
+			self.name,
+			lambda lang: (
+				_("Late change approved: {0}", lang=lang)
+				if approved
+				else _("Late change refused: {0}", lang=lang)
+			).format(self.name),
+			lambda lang: _("Record: {0} {1}. Decision note: {2}", lang=lang).format(
+				_(self.record_doctype, lang=lang),
+				self.record_name or _("a new record", lang=lang),
+				self.decision_note or "",
+			),
+		)
