@@ -5,7 +5,7 @@ import frappe
 import pytest
 
 from twoduty_app.common import vocabulary as v
-from twoduty_app.demo import accountability, activity, generator
+from twoduty_app.demo import accountability, activity, assessment, generator
 from twoduty_app.demo.tree import Shape
 
 # a small demo county: thirteen first-level units with people, enough for every scenario
@@ -27,6 +27,7 @@ def demo():
 		generator.build(counties=1, shape=SHAPE, people=True, log=lambda *_: None)
 	activity.build_activity(generator.DEMO_COUNTY, log=lambda *_: None)
 	accountability.build_accountability(generator.DEMO_COUNTY, log=lambda *_: None)
+	assessment.build_assessment(generator.DEMO_COUNTY, log=lambda *_: None)
 	frappe.db.commit()
 	county = frappe.db.get_value("TD Unit", {"unit_name": generator.DEMO_COUNTY, "unit_type": v.COUNTY})
 	lft, rgt = frappe.db.get_value("TD Unit", county, ["lft", "rgt"])
@@ -133,3 +134,23 @@ def test_one_case_is_decided_on_both_lines(demo):
 	assert len(cases) == 1
 	lines = frappe.get_all("TD Accountability Line", {"parent": cases[0]}, pluck="line")
 	assert set(v.DUTY_LINES) <= set(lines)
+
+
+def test_the_year_is_assessed_with_every_state_to_see(demo):
+	"""Most first-level units finalised by the county with a grade; one left at each earlier step; the
+	registers the automatic indicators read are there, one 三重一大 record flagged."""
+	first_level = frappe.get_all(
+		"TD Unit", {"parent_td_unit": demo.county, "unit_type": ("in", v.FIRST_LEVEL_TYPES)}, pluck="name"
+	)
+	rows = frappe.get_all(
+		"TD Assessment",
+		{"unit": ("in", first_level), "year": frappe.utils.getdate().year},
+		["status", "grade", "final_total", "self_total"],
+	)
+	statuses = [r.status for r in rows]
+	assert set(statuses) == set(v.ASSESSMENT_STATUSES)
+	assert statuses.count(v.FINALISED) >= 10
+	finalised = [r for r in rows if r.status == v.FINALISED]
+	assert all(r.grade in v.GRADES and 0 < r.final_total <= 100 for r in finalised)
+	assert frappe.db.count("TD Major Decision", {"unit": ("in", first_level), "flagged": 1}) == 1
+	assert frappe.db.count("TD Education Activity", {"unit": ("in", first_level)}) >= 2 * len(first_level)

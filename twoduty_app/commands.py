@@ -36,6 +36,7 @@ def twoduty_demo(context, counties, townships, villages, departments, no_people,
 		from twoduty_app.demo import (  # after connecting: see twoduty_benchmark
 			accountability,
 			activity,
+			assessment,
 			generator,
 		)
 		from twoduty_app.demo.tree import Shape
@@ -58,6 +59,10 @@ def twoduty_demo(context, counties, townships, villages, departments, no_people,
 			click.echo("demo year: left as it was" if made.get("skipped") else f"demo year: {made}")
 			case = accountability.build_accountability(generator.DEMO_COUNTY, log=lambda *_: None)
 			click.echo("demo case: left as it was" if case.get("skipped") else f"demo case: {case}")
+			year = assessment.build_assessment(generator.DEMO_COUNTY, log=lambda *_: None)
+			click.echo(
+				"demo assessment: left as it was" if year.get("skipped") else f"demo assessment: {year}"
+			)
 		click.echo(f"demo ready in {time.monotonic() - started:.0f} s")
 
 
@@ -86,6 +91,7 @@ def twoduty_benchmark(
 		if not skip_build:
 			benchmark.build(counties, tasks, interviews, records, log=click.echo)
 		benchmark.ensure_cases()
+		benchmark.ensure_assessments()
 		people = benchmark.ensure_people()
 		if load_only:
 			from twoduty_app.demo import load_test

@@ -9,6 +9,7 @@ from datetime import timedelta
 import frappe
 from frappe.utils import getdate, nowdate
 
+from twoduty_app.assessment import assessments
 from twoduty_app.demo import generator, scale
 from twoduty_app.demo.tree import Shape
 from twoduty_app.supervision import coverage_marks
@@ -23,6 +24,7 @@ REPORTS = (
 	"Interview Coverage",
 	"Cascade Coverage",
 	"Accountability Ledger",
+	"Assessment Ranking",
 )
 # what a viewer does not read: the county's own coverage report is not a township's; accountability cases
 # are the county's discipline commission's alone (no unit member reads them)
@@ -71,6 +73,11 @@ def ensure_cases(count: int = CASES) -> int:
 	if have < count:
 		scale.build_cases(count - have, getdate(nowdate()), start=have)
 	return count
+
+
+def ensure_assessments() -> int:
+	"""The year's assessments of every first-level unit (added to a data set built before they existed)."""
+	return scale.build_assessments(getdate(nowdate()).year, log=lambda *_: None)
 
 
 def ensure_people() -> dict[str, str]:
@@ -177,6 +184,18 @@ def measure(people: dict[str, str]) -> list[tuple[str, str, float]]:
 	frappe.db.commit()
 	results.append(
 		("scheduler", f"daily tally rebuild ({rows:,} unit rows)", (time.perf_counter() - start) * 1000)
+	)
+	# the county's one action: generate (or refresh) its first-level units' assessments; rolled back
+	county = frappe.db.get_value("TD Unit", {"unit_type": "County"}, "name", order_by="lft asc")
+	start = time.perf_counter()
+	made = assessments.generate(getdate(nowdate()).year, county=county)
+	frappe.db.rollback()
+	results.append(
+		(
+			"county action",
+			f"generate one county's assessments ({made['created'] + made['refreshed']} units)",
+			(time.perf_counter() - start) * 1000,
+		)
 	)
 	unit = frappe.db.get_value("TD Rectification Task", {}, "unit")
 	year = getdate(nowdate()).year

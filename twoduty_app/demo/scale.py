@@ -290,3 +290,70 @@ def build_cases(count: int, today: date, seed: int = 4, log=print, start: int = 
 	_insert("TD Accountability Line", child, lines)
 	log(f"accountability cases: {count}")
 	return count
+
+
+def build_assessments(year: int, seed: int = 5, log=print) -> int:
+	"""The year's assessment (考核) of every first-level unit that has none, scored on the year's scheme
+	(drawn from the default when missing): most finalised with a grade, the others at earlier steps."""
+	from twoduty_app.assessment import assessments, schemes
+
+	rng = random.Random(seed)
+	if not frappe.db.exists(schemes.SCHEME, {"year": year}):
+		schemes.make_scheme(year)
+	scheme = frappe.get_doc(schemes.SCHEME, {"year": year})
+	have = set(frappe.get_all("TD Assessment", {"year": year}, pluck="unit"))
+	units = [
+		u
+		for u in frappe.get_all(
+			"TD Unit",
+			{"unit_type": ("in", v.FIRST_LEVEL_TYPES)},
+			["name", "unit_name", "unit_type", "department_category"],
+			order_by="lft asc",
+		)
+		if u.name not in have
+	]
+	start = frappe.db.count("TD Assessment", {"name": ("like", "KH-BENCH-%")})
+	stamp, user = now(), "Administrator"
+	fields = columns(
+		"docstatus", "unit", "unit_name", "comparison_group", "year", "scheme", "status",
+		"max_points", "self_total", "final_total", "gap", "grade",
+	)  # fmt: skip
+	child = child_columns(
+		"docstatus", "indicator_no", "section", "indicator", "points", "method", "figures",
+		"auto_score", "self_score", "team_score", "final_score",
+	)  # fmt: skip
+	statuses = [(v.FINALISED, 70), (v.UNDER_REVIEW, 10), (v.SELF_ASSESSED, 10), (v.DRAFT, 10)]
+	rows, scores = [], []
+	for i, unit in enumerate(units, start=start + 1):
+		name, status = f"KH-BENCH-{i:06d}", _weighted(rng, statuses)
+		docstatus = 1 if status == v.FINALISED else 0
+		self_total = final_total = 0.0
+		for number, indicator in enumerate(scheme.indicators, 1):
+			points = indicator.points
+			final = round(points * rng.uniform(0.55, 1.0), 1)
+			own = round(min(points, final + rng.uniform(0, 0.15) * points), 1)
+			self_total, final_total = self_total + own, final_total + final
+			manual = indicator.method == v.MANUAL
+			scores.append(
+				(
+					f"{name}-{number}", name, "TD Assessment", "scores", number, docstatus, number,
+					indicator.section, indicator.indicator, points, indicator.method,
+					None if manual else "规模测试", 0 if manual else final, own, final if manual else None, final,
+					stamp, stamp, user, user,
+				)
+			)  # fmt: skip
+		reviewed = status in (v.UNDER_REVIEW, v.FINALISED)
+		rows.append(
+			(
+				name, docstatus, unit.name, unit.unit_name, assessments.comparison_group(unit), year, scheme.name,
+				status, scheme.total_points, round(self_total, 2), round(final_total, 2),
+				round(self_total - final_total, 2),
+				assessments.grade_of(final_total, scheme) if reviewed else None, stamp, stamp, user, user,
+			)
+		)  # fmt: skip
+	_insert("TD Assessment", fields, rows)
+	_insert("TD Assessment Score", child, scores)
+	if rows:
+		scheme.db_set("locked", 1)
+	log(f"assessments: {len(rows)}")
+	return len(rows)

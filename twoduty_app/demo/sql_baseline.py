@@ -7,6 +7,7 @@ figures from the report's answer (the rows of its first page and the totals it s
 prints whether they agree. The queries are written out in SQL on purpose, independent of the reports'
 query builders: a report that filtered or counted differently would disagree."""
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -215,6 +216,21 @@ def accountability_ledger(year: int) -> Figures:
 	}
 
 
+def assessment_ranking(year: int) -> Figures:
+	"""The year's assessments ranked within their category (a page), and how many there are."""
+	order = ", ".join(frappe.db.escape(g) for g in v.COMPARISON_GROUPS)
+	page = frappe.db.sql(
+		f"""select a.name, a.unit, a.unit_name, a.comparison_group, a.self_total, a.final_total, a.gap,
+			a.grade, a.status,
+			rank() over (partition by a.comparison_group order by a.final_total desc)
+		from `tabTD Assessment` a where a.year = %(year)s
+		order by field(a.comparison_group, {order}), a.final_total desc, a.unit_name limit %(page)s""",
+		_year(year),
+	)
+	total = frappe.db.sql("select count(*) from `tabTD Assessment` where year = %(year)s", _year(year))[0][0]
+	return {"rows shown": len(page), "first": page[0][1] if page else None, "rows": int(total)}
+
+
 BASELINES: dict[str, Callable[[int], Figures]] = {
 	"Rectification Ledger": rectification_ledger,
 	"Overdue and Escalations": overdue_and_escalations,
@@ -224,6 +240,7 @@ BASELINES: dict[str, Callable[[int], Figures]] = {
 	"Interview Coverage": interview_coverage,
 	"Cascade Coverage": cascade_coverage,
 	"Accountability Ledger": accountability_ledger,
+	"Assessment Ranking": assessment_ranking,
 }
 
 
@@ -264,4 +281,11 @@ def report_figures(report: str, answer: dict) -> Figures:
 	if report == "Accountability Ledger":
 		cases, missing, held = _summary(answer)
 		return {"rows shown": len(rows), "rows": cases, "missing a line": missing, "held accountable": held}
+	if report == "Assessment Ranking":
+		total = (
+			int(re.sub(r"\D", " ", answer.get("message") or "").split()[-1])
+			if answer.get("message")
+			else len(rows)
+		)
+		return {"rows shown": len(rows), "first": rows[0]["unit"] if rows else None, "rows": total}
 	raise KeyError(report)
