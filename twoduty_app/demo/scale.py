@@ -338,7 +338,7 @@ def build_assessments(year: int, seed: int = 5, log=print) -> int:
 				(
 					f"{name}-{number}", name, "TD Assessment", "scores", number, docstatus, number,
 					indicator.section, indicator.indicator, points, indicator.method,
-					None if manual else "规模测试", 0 if manual else final, own, final if manual else None, final,
+					None if manual else "规模测试", 0 if manual else final, own, final if manual else 0, final,
 					stamp, stamp, user, user,
 				)
 			)  # fmt: skip

@@ -229,3 +229,5 @@ class TDAssessment(Document):
 
 def on_doctype_update():
 	frappe.db.add_unique("TD Assessment", ["unit", "year"], constraint_name="unit_year")
+	# the ranking reads each category's best first
+	frappe.db.add_index("TD Assessment", ["year", "comparison_group", "final_total"], "ranking")

@@ -101,27 +101,34 @@ def data(filters) -> tuple[list[dict], int]:
 			frappe.qb.from_(Unit).select(Unit.name).where(Unit.lft[bounds[0] : bounds[1]]).run(pluck=True)
 		)
 		conditions["unit"] = ["in", inside or [""]]
-	# the reader's own scope applies (assessment/access.py): a unit reads its own assessment
-	rows = frappe.get_list(
-		"TD Assessment",
-		filters=conditions,
-		fields=FIELDS,
-		order_by="comparison_group asc, final_total desc, unit_name asc",
-		limit_page_length=0,
-	)
-	order = {group: i for i, group in enumerate(v.COMPARISON_GROUPS)}
-	rows.sort(
-		key=lambda r: (order.get(r.comparison_group, len(order)), -flt(r.final_total), r.unit_name or "")
-	)
-	group = previous = None
-	for position, row in enumerate(rows):
-		if row.comparison_group != group:
-			group, start = row.comparison_group, position
-			previous = None
-		if previous is None or flt(row.final_total) != previous[0]:
-			previous = (flt(row.final_total), position - start + 1)
-		row.rank = previous[1]
-		row.comparison_group = _(row.comparison_group) if row.comparison_group else ""
-		row.grade = _(row.grade, context="TD Assessment") if row.grade else ""
-		row.status = _(row.status, context="TD Assessment")
-	return (rows if exporting() else rows[:PAGE]), len(rows)
+	# the reader's own scope applies (assessment/access.py): a unit reads its own assessment. One query per
+	# category, best first, until the page is full: the page's ranks need only the rows before them
+	remaining = None if exporting() else PAGE
+	rows = []
+	chosen = conditions.pop("comparison_group", None)
+	groups = [chosen] if chosen else [*v.COMPARISON_GROUPS, ""]
+	for group in groups:
+		if remaining is not None and remaining <= 0:
+			break
+		part = frappe.get_list(
+			"TD Assessment",
+			filters={**conditions, "comparison_group": group or ("is", "not set")},
+			fields=FIELDS,
+			order_by="final_total desc, unit_name asc",
+			limit_page_length=remaining or 0,
+		)
+		previous = None
+		for position, row in enumerate(part, start=1):
+			if previous is None or flt(row.final_total) != previous[0]:
+				previous = (flt(row.final_total), position)
+			row.rank = previous[1]
+			row.comparison_group = _(row.comparison_group) if row.comparison_group else ""
+			row.grade = _(row.grade, context="TD Assessment") if row.grade else ""
+			row.status = _(row.status, context="TD Assessment")
+		rows += part
+		if remaining is not None:
+			remaining -= len(part)
+	if chosen:
+		conditions["comparison_group"] = chosen
+	total = frappe.get_list("TD Assessment", filters=conditions, fields=["count(*) as n"])[0].n
+	return rows, int(total)
