@@ -184,3 +184,38 @@ def test_page_manifest_and_login_are_served():
 class NoRedirect(urllib.request.HTTPRedirectHandler):
 	def redirect_request(self, *args, **kwargs):
 		return None
+
+
+def test_a_progress_entry_chosen_as_a_deadlock_victim_is_saved_again_or_refused_in_chinese(
+	world, monkeypatch
+):
+	"""Under load InnoDB may pick a save as a deadlock's victim: the entry is saved on a later attempt, once;
+	when every attempt fails the liaison is told to send it again and nothing is saved."""
+	from twoduty_app.api import mobile
+	from twoduty_app.supervision.doctype.td_rectification_task.td_rectification_task import (
+		TDRectificationTask,
+	)
+
+	task = world.extra["later"]
+	real_save = TDRectificationTask.save
+	failures = {"left": 1}
+
+	def save(self, *args, **kwargs):
+		if failures["left"]:
+			failures["left"] -= 1
+			raise frappe.QueryDeadlockError("Deadlock found when trying to get lock")
+		return real_save(self, *args, **kwargs)
+
+	monkeypatch.setattr(TDRectificationTask, "save", save)
+	monkeypatch.setattr(mobile.time, "sleep", lambda _s: None)
+	frappe.set_user(world.a.liaison)
+	frappe.local.lang = "zh"
+	before = frappe.db.count("TD Task Progress", {"parent": task})
+	assert mobile.add_progress(task, "死锁后重试的进展") == {"entries": 1, "files": []}
+	assert frappe.db.count("TD Task Progress", {"parent": task, "note": "死锁后重试的进展"}) == 1
+	failures["left"] = mobile.DEADLOCK_ATTEMPTS
+	with pytest.raises(frappe.ValidationError, match="系统繁忙"):
+		mobile.add_progress(task, "一直失败的进展")
+	assert frappe.db.count("TD Task Progress", {"parent": task}) == before  # the first was rolled back too
+	assert not frappe.db.exists("TD Task Progress", {"parent": task, "note": "一直失败的进展"})
+	frappe.db.rollback()

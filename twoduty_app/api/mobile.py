@@ -2,6 +2,7 @@
 tasks only through `apply_workflow`, so the page can do nothing the desk forbids."""
 
 import os
+import time
 
 import frappe
 from frappe import _
@@ -145,16 +146,33 @@ def _save_private_file(content: bytes, filename: str, doctype: str, name: str) -
 	)
 
 
+# a save that met another transaction in a deadlock (InnoDB chose it as the victim) is run again
+DEADLOCK_ATTEMPTS = 3
+
+
 @frappe.whitelist(methods=["POST"])
 def add_progress(name: str, note: str) -> dict:
 	"""One progress entry with its photos or files, in one request: all of it is saved, or none. Entries sent
-	at the same moment (two people of the unit, two phones) wait for each other's row lock and are all kept."""
+	at the same moment (two people of the unit, two phones) wait for each other's row lock and are all kept;
+	one that the database picks as a deadlock's victim is rolled back and saved again (a busy county's
+	phones saving at once), and after the last attempt refused with a message, never a server error."""
+	files = _uploaded_files()
+	contents = [(f.filename, _read_checked(f)) for f in files]
+	for attempt in range(1, DEADLOCK_ATTEMPTS + 1):
+		try:
+			return _add_progress(name, note, contents)
+		except frappe.QueryDeadlockError:
+			frappe.db.rollback()
+			if attempt == DEADLOCK_ATTEMPTS:
+				frappe.throw(_("The system is busy: please send the progress again."), frappe.ValidationError)
+			time.sleep(0.05 * attempt)
+
+
+def _add_progress(name: str, note: str, contents: list[tuple[str, bytes]]) -> dict:
 	doc = frappe.get_doc("TD Rectification Task", name, for_update=True)
 	doc.check_permission("write")
 	if not (note or "").strip():
 		frappe.throw(_("Please describe the progress."))
-	files = _uploaded_files()
-	contents = [(f.filename, _read_checked(f)) for f in files]
 	urls = [_save_private_file(content, filename, doc.doctype, doc.name) for filename, content in contents]
 	if not urls:
 		doc.append("progress", {"note": note.strip()})
