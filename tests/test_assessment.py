@@ -496,6 +496,8 @@ def test_a_closed_year_refuses_changes_except_through_an_approved_late_change(wo
 			"reason": "漏记参会人员",
 		}
 	).insert()
+	assert any("申请补录" in subject for subject, _body in mails_to(w.inspector))  # the county is told
+	assert not any("申请补录" in subject for subject, _body in mails_to(w.b.liaison))
 	with pytest.raises(frappe.PermissionError):
 		request.approve()  # not by the unit itself
 	frappe.set_user(w.inspector)

@@ -8,13 +8,21 @@ frappe.ui.form.on("TD Assessment", {
 		const statuses = v.assessment_statuses || [];
 		const [draft, self_assessed, under_review] = statuses;
 		frm.page.set_indicator(__(status, null, "TD Assessment"), (v.assessment_status_colours || {})[status]);
+		// what each side may change: the unit its self-scores while a draft, the county its team
+		const county = twoduty.is_county_staff();
+		const own_turn = frm.doc.docstatus === 0 && status === draft && !county;
+		["self_score", "self_explanation"].forEach((field) =>
+			frm.fields_dict.scores.grid.update_docfield_property(field, "read_only", own_turn ? 0 : 1)
+		);
+		frm.set_df_property("assessors", "read_only", county && frm.doc.docstatus === 0 ? 0 : 1);
+		frm.set_df_property("scores", "cannot_add_rows", 1);
+		frm.set_df_property("scores", "cannot_delete_rows", 1);
 		if (frm.doc.docstatus !== 0) return;
 		const act = (label, method, confirm) =>
 			frm.add_custom_button(label, () => {
 				const run = () => frm.call(method).then(() => frm.reload_doc());
 				confirm ? frappe.confirm(confirm, run) : run();
 			});
-		const county = twoduty.is_county_staff();
 		if (status === draft && !county)
 			act(__("Submit Self-Assessment"), "submit_self_assessment", __("Submit the self-assessment? It no longer changes afterwards."));
 		if (county && (status === draft || status === self_assessed))

@@ -11,6 +11,7 @@ from twoduty_app.assessment.schemes import closed_years
 from twoduty_app.assessment.year_close import LOCKED_DOCTYPES, year_of
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.notify import notify
+from twoduty_app.permissions.roles import users_with_role
 
 
 class TDLateChange(Document):
@@ -68,6 +69,22 @@ class TDLateChange(Document):
 				frappe.throw(
 					_("{0} is not a record of this unit and year.").format(frappe.bold(self.record_name))
 				)
+
+	def after_insert(self):
+		"""The county's discipline commission hears of the request (its inspectors, members of no unit)."""
+		notify(
+			users_with_role(v.ROLE_INSPECTOR, unscoped_only=True),
+			self.doctype,
+			self.name,
+			lambda lang: _("Late change requested by {0}: {1}", lang=lang).format(
+				self.unit_name or self.unit, self.year
+			),
+			lambda lang: _("{0} {1}. Reason: {2}", lang=lang).format(
+				_(self.record_doctype, lang=lang),
+				self.record_name or _("a new record", lang=lang),
+				self.reason,
+			),
+		)
 
 	@frappe.whitelist()
 	def approve(self, note: str | None = None):
