@@ -214,7 +214,7 @@ def world():
 			"record_doctype": "TD Education Activity",
 			"record_name": w.extra["activity_a"],
 			"reason": "漏记参会人员",
-			"status": "Requested",
+			"status": "Late Change Requested",
 		}
 	)
 	late.set_new_name()

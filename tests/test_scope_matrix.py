@@ -134,7 +134,7 @@ def world() -> CountyWorld:
 			"record_doctype": "TD Education Activity",
 			"record_name": records["TD Education Activity"],
 			"reason": "漏记参会人员",
-			"status": "Requested",
+			"status": "Late Change Requested",
 		}
 	)
 	late.set_new_name()

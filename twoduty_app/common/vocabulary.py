@@ -274,7 +274,7 @@ UNDER_REVIEW = "Under Review"  # 考核中
 FINALISED = "Finalised"  # 已定档
 ASSESSMENT_STATUSES = (DRAFT, SELF_ASSESSED, UNDER_REVIEW, FINALISED)
 ASSESSMENT_STATUS_COLOURS = {DRAFT: "gray", SELF_ASSESSED: "orange", UNDER_REVIEW: "blue", FINALISED: "green"}
-MANUAL = "Manual"  # scored by the assessment team against the scheme's guide
+MANUAL = "Scored by the Team"  # by hand, the assessment team against the scheme's guide
 # automatic measures: each reads the unit's own data for the year
 # share of the assignment's items (by weight) with a counted record
 MEASURE_DUTY_RECORDS = "Duty Items Recorded"
@@ -297,18 +297,18 @@ DEDUCTION_MEASURES = (MEASURE_CASES, MEASURE_OVERDUE)
 AUTOMATIC_MEASURES = (*SHARE_MEASURES, MEASURE_EDUCATION, *DEDUCTION_MEASURES)
 SCORING_METHODS = (MANUAL, *AUTOMATIC_MEASURES)
 GRADE_EXCELLENT, GRADE_GOOD, GRADE_FAIR, GRADE_POOR = (
-	"Excellent",
-	"Good",
-	"Fair",
-	"Poor",
+	"Rated Excellent",
+	"Rated Good",
+	"Rated Fair",
+	"Rated Poor",
 )  # 好、较好、一般、差
 GRADES = (GRADE_EXCELLENT, GRADE_GOOD, GRADE_FAIR, GRADE_POOR)
 # a late change to a closed year (补录申请)
 LATE_CHANGE_REQUESTED, LATE_CHANGE_APPROVED, LATE_CHANGE_REFUSED, LATE_CHANGE_USED = (
-	"Requested",
-	"Approved",
-	"Refused",
-	"Used",
+	"Late Change Requested",
+	"Late Change Approved",
+	"Late Change Refused",
+	"Late Change Used",
 )
 LATE_CHANGE_STATUSES = (LATE_CHANGE_REQUESTED, LATE_CHANGE_APPROVED, LATE_CHANGE_REFUSED, LATE_CHANGE_USED)
 

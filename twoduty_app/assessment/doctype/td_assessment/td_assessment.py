@@ -39,7 +39,7 @@ class TDAssessment(Document):
 		finalised_by: DF.Link | None
 		finalised_on: DF.Datetime | None
 		gap: DF.Float
-		grade: DF.Literal["", "Excellent", "Good", "Fair", "Poor"]
+		grade: DF.Literal["", "Rated Excellent", "Rated Good", "Rated Fair", "Rated Poor"]
 		max_points: DF.Float
 		scheme: DF.Link | None
 		scores: DF.Table[TDAssessmentScore]

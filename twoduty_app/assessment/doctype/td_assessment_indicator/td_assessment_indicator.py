@@ -15,7 +15,7 @@ class TDAssessmentIndicator(Document):
 
 		indicator: DF.SmallText | None
 		method: DF.Literal[
-			"Manual",
+			"Scored by the Team",
 			"Duty Items Recorded",
 			"Tasks Closed On Time",
 			"Interview Coverage Met",

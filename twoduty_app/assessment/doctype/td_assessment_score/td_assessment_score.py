@@ -19,7 +19,7 @@ class TDAssessmentScore(Document):
 		indicator: DF.SmallText | None
 		indicator_no: DF.Int
 		method: DF.Literal[
-			"Manual",
+			"Scored by the Team",
 			"Duty Items Recorded",
 			"Tasks Closed On Time",
 			"Interview Coverage Met",

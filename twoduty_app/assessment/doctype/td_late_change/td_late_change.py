@@ -31,7 +31,9 @@ class TDLateChange(Document):
 			"", "TD Duty Record", "TD Unit Checklist", "TD Major Decision", "TD Education Activity"
 		]
 		record_name: DF.DynamicLink | None
-		status: DF.Literal["Requested", "Approved", "Refused", "Used"]
+		status: DF.Literal[
+			"Late Change Requested", "Late Change Approved", "Late Change Refused", "Late Change Used"
+		]
 		unit: DF.Link | None
 		unit_name: DF.Data | None
 		used_on: DF.Datetime | None
