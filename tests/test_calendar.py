@@ -16,6 +16,7 @@ from twoduty_app.common.workdays import (
 	working_days_between,
 )
 from twoduty_app.exceptions import ExtensionError, TaskPausedError
+from twoduty_app.supervision.deadlines import suspended_working_days
 from twoduty_app.supervision.escalation import run_daily
 from twoduty_app.supervision.holidays import official_days, remind_missing_next_year, seed_holidays
 
@@ -238,9 +239,11 @@ def test_a_suspension_stops_the_clock_and_resuming_moves_the_deadline(world):
 		doc.measures = "方案"
 		doc.workflow_state = "Plan Submitted"
 		doc.save()
-	# resumed after a suspension that began three working days ago
+	# resumed after a suspension that began three working days before the last working day up to today
+	# (on a Saturday, three working days before Friday: the weekend adds nothing to the count)
 	frappe.set_user("Administrator")
-	began = add_working_days(getdate(today()), -3)
+	last_working_day = add_working_days(add_working_days(getdate(today()), 1), -1)
+	began = add_working_days(last_working_day, -3)
 	frappe.db.set_value("TD Rectification Task", task, "paused_on", began)
 	deadline = frappe.db.get_value("TD Rectification Task", task, "deadline")
 	frappe.set_user(w.inspector)
@@ -249,3 +252,16 @@ def test_a_suspension_stops_the_clock_and_resuming_moves_the_deadline(world):
 	assert doc.paused == 0 and doc.deadline == add_working_days(getdate(deadline), 3)
 	assert [r.change_kind for r in doc.deadline_changes] == ["Pause", "Resume"]
 	assert doc.traffic_light in ("On Track", "Due Soon")
+
+
+def test_the_suspended_days_count_only_working_days_whatever_day_the_task_resumes(world):
+	# suspended on Wednesday 2026-11-25: Thursday and Friday count, the weekend does not
+	wednesday = date(2026, 11, 25)
+	assert suspended_working_days(wednesday, date(2026, 11, 28)) == 2
+	assert suspended_working_days(wednesday, date(2026, 11, 29)) == 2
+	assert suspended_working_days(wednesday, date(2026, 11, 30)) == 3
+	# resumed the day it was suspended, or with a date before it: nothing to add
+	assert suspended_working_days(wednesday, wednesday) == 0
+	assert suspended_working_days(wednesday, date(2026, 11, 20)) == 0
+	# across the National Day holiday (2026-10-01..07) and its make-up workday (Saturday 10-10)
+	assert suspended_working_days(date(2026, 9, 30), date(2026, 10, 10)) == 3
