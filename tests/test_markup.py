@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from frappe.model.utils import user_settings
 from frappe.utils import add_days, escape_html, getdate, nowdate, today
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -535,6 +535,23 @@ CELLS_SHOWING = """return [...document.querySelectorAll(".dt-scrollable .dt-cell
 	.map((el) => el.textContent).join("\\n")"""
 
 
+def point_at_the_charts(driver, attempts=3):
+	"""Move the pointer over each chart the report drew. The report may draw its chart again once its
+	data is in (the element found first is then gone): look for the charts again in that case."""
+	for attempt in range(attempts):
+		try:
+			for chart in driver.find_elements(By.CSS_SELECTOR, ".chart-container svg.frappe-chart"):
+				if not chart.is_displayed() or not chart.size.get("width"):
+					continue  # a chart the report drew with nothing to show (no size: nothing to point at)
+				ActionChains(driver).move_to_element(chart).perform()
+				browser.settle(0.5)
+			return
+		except StaleElementReferenceException:
+			if attempt == attempts - 1:
+				raise
+			browser.settle(0.5)
+
+
 @pytestmark_browser
 @pytest.mark.parametrize("report", list(REPORTS))
 def test_every_query_report_shows_the_markup_as_text(world, overdue_task, driver, report):
@@ -546,11 +563,7 @@ def test_every_query_report_shows_the_markup_as_text(world, overdue_task, driver
 		assert PAYLOAD in driver.execute_script(CELLS_SHOWING), report
 	# the chart's labels, and the tooltip it shows under the pointer (the unit's name, in the reports charting
 	# units)
-	for chart in driver.find_elements(By.CSS_SELECTOR, ".chart-container svg.frappe-chart"):
-		if not chart.is_displayed() or not chart.size.get("width"):
-			continue  # a chart the report drew with nothing to show (no size: nothing to point at)
-		ActionChains(driver).move_to_element(chart).perform()
-		browser.settle(0.5)
+	point_at_the_charts(driver)
 	if report in CHARTING_UNITS:
 		tip = driver.execute_script("return document.querySelector('.graph-svg-tip .title')?.textContent")
 		assert PAYLOAD in (tip or ""), (report, tip)
