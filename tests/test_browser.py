@@ -190,3 +190,40 @@ def test_phone_cannot_open_another_townships_task_by_url(world, phone):
 	text = check_page(phone, "phone-6-foreign-task-refused")
 	assert "乙乡的问题" not in text
 	assert phone.find_elements(By.CSS_SELECTOR, ".error")
+
+
+def test_the_year_end_assessment_reads_in_chinese_with_each_sides_actions(world, desk):
+	"""The unit's head finds its draft with Submit Self-Assessment; an assessor finds the assessment under
+	review with Enter My Scores; the grade and every value in Chinese, no script error."""
+	from twoduty_app.assessment import assessments, schemes
+	from twoduty_app.common import vocabulary as v
+
+	w = world
+	frappe.set_user("Administrator")
+	year = frappe.utils.getdate().year
+	if not frappe.db.exists(schemes.SCHEME, {"year": year}):
+		schemes.make_scheme(year)
+	assessments.generate(year, county=w.county)
+	mine = frappe.db.get_value("TD Assessment", {"unit": w.a.unit, "year": year})
+	other = frappe.db.get_value("TD Assessment", {"unit": w.b.unit, "year": year})
+	frappe.set_user(w.b.head)
+	frappe.get_doc("TD Assessment", other).submit_self_assessment()
+	frappe.set_user(w.inspector)
+	review = frappe.get_doc("TD Assessment", other)
+	review.append("assessors", {"assessor": w.inspector})
+	review.save()
+	review.start_review()
+	frappe.set_user("Administrator")
+	frappe.db.commit()
+	for user, name, action in ((w.a.head, mine, "提交自评"), (w.inspector, other, "录入我的评分")):
+		browser.login(desk, user, PASSWORD)
+		desk.get(f"{browser.BASE}/app/td-assessment/{name}")
+		browser.wait(desk).until(
+			EC.presence_of_element_located((By.XPATH, f"//button[contains(., '{action}')]"))
+		)
+		browser.settle(1)
+		text = check_page(desk, f"desk-assessment-{action}")
+		assert "年度" in text and "考核" in text
+	# under review it is graded: the grade shows as the office writes it (好、较好、一般、差), not its source
+	grade = frappe.db.get_value("TD Assessment", other, "grade")
+	assert grade in v.GRADES and grade not in text and "等次" in text
