@@ -561,6 +561,15 @@ def test_the_ledger_flags_a_missing_line_and_counts_in_the_database(world):
 	assert [r.name for r in execute({"unit": unit.name, "missing_line": 1})[1]] == [half.name]
 	assert [r.name for r in execute({"unit": unit.name, "handling": "Circulated Criticism"})[1]] == [decided]
 	assert [r.name for r in execute({"unit": unit.name, "trigger": "Case Not Pursued"})[1]] == [half.name]
+	# the people of a case come back from the database as one text: a name holding its separators (typed
+	# through an import, say) is shown without them, and breaks neither the row nor its neighbours
+	frappe.set_user("Administrator")
+	row = frappe.get_doc(CASE, decided).lines[0]
+	frappe.db.set_value(row.doctype, row.name, "full_name", "丁乡\x1e书记\x1f甲")
+	frappe.set_user(w.inspector)
+	by_name = {r.name: r for r in execute({"unit": unit.name})[1]}
+	assert by_name[decided].principal == "丁乡书记甲（诫勉）"
+	assert by_name[decided].supervisory == "丁乡纪委书记（通报批评）"
 	frappe.db.rollback()
 
 

@@ -8,8 +8,11 @@ unit reads nothing here, whatever role he or she holds. Totals are counted in th
 import frappe
 from frappe import _
 from frappe.query_builder import Case as When
-from frappe.query_builder.functions import Count, Sum
+from frappe.query_builder import Criterion
+from frappe.query_builder.functions import Concat_ws, Count, IfNull, Sum
 from frappe.utils import cint
+from pypika.functions import Replace
+from pypika.terms import AggregateFunction, Field, ValueWrapper
 
 from twoduty_app.common import vocabulary as v
 from twoduty_app.common.report_columns import unit_columns
@@ -24,8 +27,7 @@ def execute(filters=None):
 	check_county_reader()
 	filters = frappe._dict(filters or {})
 	rows = data(filters)
-	totals = count_totals(filters)
-	handlings = count_by_handling(filters)
+	totals, handlings = count_totals(filters)
 	return (
 		columns(),
 		rows,
@@ -99,6 +101,40 @@ def base_query(filters):
 	return query, Case, Unit
 
 
+# a case's people come back in one column: person after person, and line, name and handling within one
+PEOPLE_SEPARATOR = "\x1e"
+FIELD_SEPARATOR = "\x1f"
+
+
+class OrderedGroupConcat(AggregateFunction):
+	"""GROUP_CONCAT(term ORDER BY order_by SEPARATOR separator)."""
+
+	def __init__(self, term, order_by, separator: str):
+		super().__init__("GROUP_CONCAT", term)
+		self.order_by, self.separator = order_by, separator
+
+	def get_special_params_sql(self, **kwargs):
+		return f"ORDER BY {self.order_by.get_sql(**kwargs)} SEPARATOR {ValueWrapper(self.separator).get_sql(**kwargs)}"
+
+
+def people_of_case(Case):
+	"""The case's people, in row order, as one text (a correlated subquery: one query for the page)."""
+	Line = frappe.qb.DocType("TD Accountability Line")
+	# the name as the row keeps it (fetched from the person when the row was saved: a decision names the
+	# person as he was called then)
+	name = IfNull(Line.full_name, Line.person)
+	for separator in (PEOPLE_SEPARATOR, FIELD_SEPARATOR):  # never in a name, whatever was typed
+		name = Replace(name, separator, "")
+	person = Concat_ws(
+		FIELD_SEPARATOR, IfNull(Line.line, ""), IfNull(name, ""), IfNull(Line.decided_handling, "")
+	)
+	return (
+		frappe.qb.from_(Line)
+		.select(OrderedGroupConcat(person, Line.idx, PEOPLE_SEPARATOR))
+		.where((Line.parent == Case.name) & (Line.parenttype == CASE) & (Line.parentfield == "lines"))
+	)
+
+
 def data(filters) -> list[dict]:
 	query, Case, Unit = base_query(filters)
 	category = When().when(Unit.unit_type == v.DEPARTMENT, Unit.department_category).else_(Unit.unit_type)
@@ -113,11 +149,11 @@ def data(filters) -> list[dict]:
 			Case.status,
 			Case.document_number,
 			Case.decided_on,
+			people_of_case(Case).as_("people"),
 		)
 		.orderby(Case.year, order=frappe.qb.desc)
 		.orderby(Case.name, order=frappe.qb.desc)
 	).run(as_dict=True)
-	people = lines_of_cases([r.name for r in rows])
 	words: dict[tuple[str, str | None], str] = {}  # each word translated once for the page
 
 	def word(text: str, context: str | None = None) -> str:
@@ -125,8 +161,13 @@ def data(filters) -> list[dict]:
 			words[(text, context)] = _(text, context=context)
 		return words[(text, context)]
 
+	pattern = _("{0} ({1})")
 	for row in rows:
-		lines = people.get(row.name, {})
+		lines: dict[str, list[str]] = {}
+		people = row.pop("people", None)
+		for person in people.split(PEOPLE_SEPARATOR) if people else ():
+			line, label, handling = person.split(FIELD_SEPARATOR)
+			lines.setdefault(line, []).append(pattern.format(label, word(handling)) if handling else label)
 		row.principal = "、".join(lines.get(v.PRINCIPAL_DUTY, []))
 		row.supervisory = "、".join(lines.get(v.SUPERVISORY_DUTY, []))
 		row.missing_line = "、".join(word(line) for line in v.DUTY_LINES if not lines.get(line))
@@ -136,52 +177,47 @@ def data(filters) -> list[dict]:
 	return rows
 
 
-def lines_of_cases(names: list[str]) -> dict[str, dict[str, list[str]]]:
-	"""case -> line -> "name (handling)" of each row, in row order: one query for the page."""
-	if not names:
-		return {}
-	Line = frappe.qb.DocType("TD Accountability Line")
-	rows = (
-		frappe.qb.from_(Line)
-		# the name as the row keeps it (fetched from the person when the row was saved: a decision names
-		# the person as he was called then)
-		.select(Line.parent, Line.line, Line.person, Line.full_name, Line.decided_handling)
-		.where((Line.parenttype == CASE) & (Line.parentfield == "lines") & Line.parent.isin(names))
-		.orderby(Line.parent)
-		.orderby(Line.idx)
-		.run(as_dict=True)
-	)
-	out: dict[str, dict[str, list[str]]] = {}
-	pattern, handlings = _("{0} ({1})"), {}  # translated once for the page
-	for r in rows:
-		label = r.full_name or r.person
-		if r.decided_handling:
-			if r.decided_handling not in handlings:
-				handlings[r.decided_handling] = _(r.decided_handling)
-			label = pattern.format(label, handlings[r.decided_handling])
-		out.setdefault(r.parent, {}).setdefault(r.line, []).append(label)
-	return out
-
-
-def count_totals(filters) -> frappe._dict:
-	"""Every matching case, and those missing a line, counted in the database."""
-	query, Case, _Unit = base_query(filters)
-	missing = When().when(missing_a_line(Case), 1).else_(0)
-	cases, missing_count = query.select(Count("*"), Sum(missing)).run()[0]
-	return frappe._dict(cases=int(cases or 0), missing=int(missing_count or 0))
-
-
-def count_by_handling(filters) -> dict[str, int]:
-	"""People of the matching cases by decided handling (undecided rows under ""), counted in the database."""
+def count_totals(filters) -> tuple[frappe._dict, dict[str, int]]:
+	"""Every matching case, those missing a line, and their people by decided handling (undecided rows
+	under ""): one query, counted in the database (per case, then summed)."""
 	query, Case, _Unit = base_query(filters)
 	Line = frappe.qb.DocType("TD Accountability Line")
-	query = (
-		query.join(Line)
+
+	def rows_where(criterion):
+		return Sum(When().when(criterion, 1).else_(0))
+
+	handlings = ("", *v.HANDLINGS)
+	per_case = (
+		query.left_join(Line)
 		.on((Line.parent == Case.name) & (Line.parenttype == CASE) & (Line.parentfield == "lines"))
-		.select(Line.decided_handling, Count("*"))
-		.groupby(Line.decided_handling)
+		.select(
+			Case.name,
+			*(rows_where(Line.line == line).as_(f"line_{i}") for i, line in enumerate(v.DUTY_LINES)),
+			# an undecided row (NULL or ""), then each handling
+			rows_where(Line.name.notnull() & (IfNull(Line.decided_handling, "") == "")).as_("handling_0"),
+			*(
+				rows_where(Line.decided_handling == h).as_(f"handling_{i}")
+				for i, h in enumerate(handlings[1:], start=1)
+			),
+		)
+		.groupby(Case.name)
+	).as_("per_case")
+	missing = (
+		When()
+		.when(Criterion.any([Field(f"line_{i}", table=per_case) == 0 for i in range(len(v.DUTY_LINES))]), 1)
+		.else_(0)
 	)
-	return {handling or "": int(n) for handling, n in query.run()}
+	cases, missing_count, *people = (
+		frappe.qb.from_(per_case)
+		.select(
+			Count("*"),
+			Sum(missing),
+			*(Sum(Field(f"handling_{i}", table=per_case)) for i in range(len(handlings))),
+		)
+		.run()[0]
+	)
+	totals = frappe._dict(cases=int(cases or 0), missing=int(missing_count or 0))
+	return totals, {h: int(n) for h, n in zip(handlings, people, strict=True) if n}
 
 
 def chart(handlings: dict[str, int]):
