@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 import frappe
 import pytest
+from frappe import _
 from frappe.utils import getdate, nowdate, today
 
 from tests import http, workers
@@ -427,3 +428,19 @@ def test_the_county_coverage_report_shows_the_posts_not_interviewed_first_a_page
 	assert rows[0]["position"] == v.DISCIPLINE_SECRETARY and rows[0]["interviewed_label"] == "Not Interviewed"
 	assert "2" in message and "6" in message
 	assert [s["value"] for s in summary] == [3, 3]
+	# a page reaching the interviewed posts names the interviews each was covered by (read for the page)
+	monkeypatch.setattr(report_pages, "PAGE", 6)
+	rows = execute({"year": YEAR, "county": w.county})[1]
+	held_of = {(r["unit"], r["position"]): r["interviews"] for r in rows if r["interviewed"]}
+	a_interview = frappe.get_all(
+		"TD Interview", filters={"unit": w.a.unit, "title": "甲乡年度约谈"}, pluck="name"
+	)
+	b_interview = frappe.get_all(
+		"TD Interview", filters={"unit": w.b.unit, "title": "乙乡年度约谈"}, pluck="name"
+	)
+	assert held_of == {
+		(w.a.unit, _(v.UNIT_HEAD)): a_interview[0],
+		(w.a.unit, _(v.DISCIPLINE_SECRETARY)): a_interview[0],
+		(w.b.unit, _(v.UNIT_HEAD)): b_interview[0],
+	}, held_of
+	assert all(not r["interviews"] for r in rows if not r["interviewed"])

@@ -511,13 +511,16 @@ def interview_coverage_page(year: int, units: list[dict], limit: int | None = No
 		return {"rows": [], "posts": 0, "interviewed": 0, "units_behind": 0}
 	by_type = {t: county_positions(t) for t in {u.unit_type for u in units}}
 	all_posts = tuple(dict.fromkeys(p for ps in by_type.values() for p in ps))
-	interviews_of = _county_interviews_of_posts(units, all_posts, year)
+	interviewed = _county_interviewed_posts(units, all_posts, year)
 	missing, held = [], []
 	for unit in units:
 		for position in by_type[unit.unit_type]:
-			(held if (unit.name, position) in interviews_of else missing).append((unit, position))
+			(held if (unit.name, position) in interviewed else missing).append((unit, position))
 	chosen = (missing + held) if limit is None else (missing + held)[:limit]
 	holder_of = _holders_today([u.name for u, _p in chosen], all_posts)
+	# the interviews' names only for the posts shown that have any
+	shown_held = list({u.name: u for u, p in chosen if (u.name, p) in interviewed}.values())
+	interviews_of = _county_interviews_of_posts(shown_held, all_posts, year)
 	rows = []
 	for unit, position in chosen:
 		member = holder_of.get((unit.name, position))
@@ -569,18 +572,16 @@ def _holders_today(units: list[str], positions: tuple[str, ...]) -> dict:
 	return holder_of
 
 
-def _county_interviews_of_posts(units: list[dict], positions: tuple[str, ...], year: int) -> dict:
-	"""(unit, post) -> the names of the county's interviews of it held in `year` (the marks, as
-	`_covered` reads them), for the given first-level units. Read by their types and the span of the tree
-	they lie in, not by a list of thousands of names, and kept to those units."""
-	names = {u.name for u in units}
+def _county_marks(units: list[dict], positions: tuple[str, ...], year: int):
+	"""The county's marks (as `_covered` reads them) on the given posts of the given first-level units'
+	types in `year`: read by their types and the span of the tree they lie in, not by a list of thousands
+	of names (the caller keeps those of `units`)."""
 	Unit = frappe.qb.DocType("TD Unit").as_("c")
 	Mark = frappe.qb.DocType(coverage_marks.DOCTYPE).as_("k")
 	query = (
 		frappe.qb.from_(Unit)
 		.join(Mark)
 		.on(Mark.unit == Unit.name)
-		.select(Unit.name, Mark.position, Mark.interview)
 		.where(
 			Unit.unit_type.isin(sorted({u.unit_type for u in units}))
 			& Unit.lft[min(u.lft for u in units) : max(u.rgt for u in units)]
@@ -589,8 +590,32 @@ def _county_interviews_of_posts(units: list[dict], positions: tuple[str, ...], y
 			& ((Mark.interviewer_unit == Unit.parent_td_unit) | (Mark.interviewer_unit == ""))
 		)
 	)
+	return query, Unit, Mark
+
+
+def _county_interviewed_posts(units: list[dict], positions: tuple[str, ...], year: int) -> set:
+	"""(unit, post) the county interviewed in `year`, of the given first-level units: each post once,
+	whatever the number of its interviews (read from the index alone)."""
+	names = {u.name for u in units}
+	query, Unit, Mark = _county_marks(units, positions, year)
+	return {
+		(unit, position)
+		for unit, position in query.select(Unit.name, Mark.position).distinct().run()
+		if unit in names
+	}
+
+
+def _county_interviews_of_posts(units: list[dict], positions: tuple[str, ...], year: int) -> dict:
+	"""(unit, post) -> the names of the county's interviews of it held in `year`, for the given first-level
+	units (those of a page: their names are asked for)."""
+	if not units:
+		return {}
+	names = {u.name for u in units}
+	query, Unit, Mark = _county_marks(units, positions, year)
+	if len(names) <= 1000:  # a page: its units by name
+		query = query.where(Unit.name.isin(sorted(names)))
 	found: dict[tuple[str, str], set[str]] = {}
-	for unit, position, interview in query.run():
+	for unit, position, interview in query.select(Unit.name, Mark.position, Mark.interview).run():
 		if unit in names:
 			found.setdefault((unit, position), set()).add(interview)
 	return found
