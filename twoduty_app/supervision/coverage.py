@@ -332,22 +332,22 @@ def coverage_by_interviewer(
 	ranges = get_scope_ranges(user)
 	rows = []
 	for index, rule in enumerate(configured_rules(), 1):
-		for row in _per_interviewer(rule, year, filters, ranges, brief).run(as_dict=True):
-			owed, done = int(row.owed), int(row.done or 0)
-			rows.append(
-				{
-					"rule": index,
-					"interviewer_type": rule.interviewer_type,
-					"interviewee_type": rule.interviewee_type,
-					"positions": rule.positions,
-					"min_interviews": rule.min_interviews,
-					"interviewer": row.interviewer,
-					**({} if brief else {"interviewer_name": row.unit_name, "lft": row.lft, "rgt": row.rgt}),
-					"owed": owed,
-					"done": done,
-					"missing": owed - done,
-				}
-			)
+		for interviewer, *details, owed, done in _per_interviewer(rule, year, filters, ranges, brief).run():
+			owed, done = int(owed), int(done or 0)
+			row = {
+				"rule": index,
+				"interviewer_type": rule.interviewer_type,
+				"interviewee_type": rule.interviewee_type,
+				"positions": rule.positions,
+				"min_interviews": rule.min_interviews,
+				"interviewer": interviewer,
+				"owed": owed,
+				"done": done,
+				"missing": owed - done,
+			}
+			if not brief:
+				row["interviewer_name"], row["lft"], row["rgt"] = details
+			rows.append(row)
 	return rows
 
 

@@ -50,26 +50,34 @@ def execute(filters=None):
 		if row["missing"]:
 			behind[row["rule"]].add(row["interviewer"])
 	named = first_owed(year, behind, NAMED, filters)
-	page = []
+	page, words = [], {}
 	for row in shown:
 		row["level"] = levels[row["rule"]]
 		row["interviewer_name"] = names.get(row["interviewer"])
 		row["rate"] = round(100 * row["done"] / row["owed"], 1) if row["owed"] else 100.0
-		row["missing_units"] = _units_still_owed(row, named.get((row["rule"], row["interviewer"]), ()))
+		row["missing_units"] = _units_still_owed(row, named.get((row["rule"], row["interviewer"]), ()), words)
 		page.append({column["fieldname"]: row[column["fieldname"]] for column in cols})
 	return cols, page, first_page_message(len(page), len(rows)), chart(rows, levels), summary(rows)
 
 
-def _units_still_owed(row, first) -> str:
+def _units_still_owed(row, first, words: dict) -> str:
 	"""The names of the first units the row's interviewer has not yet interviewed under its rule (`first`,
-	see `coverage.first_owed`), and how many more there are."""
+	see `coverage.first_owed`), and how many more there are. `words`: the page's translations, each string
+	translated once for the page (a page names thousands of units)."""
+
+	def word(text: str) -> str:
+		if text not in words:
+			words[text] = _(text)
+		return words[text]
+
+	pattern = word("{0}: {1} not yet interviewed")
 	names = [
-		_("{0}: {1} not yet interviewed").format(name, "、".join(_(p) for p in missing)) if missing else name
+		pattern.format(name, "、".join(word(p) for p in missing)) if missing else name
 		for name, missing in first
 	]
 	text = "、".join(names)
 	if row["missing"] > NAMED:
-		text += " " + _("and {0} more").format(row["missing"] - NAMED)
+		text += " " + word("and {0} more").format(row["missing"] - NAMED)
 	return text
 
 
