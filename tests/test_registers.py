@@ -122,6 +122,45 @@ def test_a_meeting_with_no_more_than_half_present_is_not_collective(world):
 	assert (doc.flagged, doc.flag_reasons) == (0, "")
 
 
+def test_members_of_the_leadership_left_out_of_the_record_count_as_absent(world):
+	"""Township A's leadership is its head, discipline secretary and team member (the liaison is not of it).
+	A record naming only the two present cannot pass the quorum by leaving the third out."""
+	t = world.a
+	head_only = [{"person": t.head, "position": v.UNIT_HEAD, "present": 1, "speaking_order": 1}]
+	doc = make_decision(t, attendees=head_only)
+	assert "到会人数未过半数（应到3人，实到1人），不构成集体研究决定" in reasons(doc)
+	# two of the three recorded and present, the third left out: two of three, more than half
+	two = [
+		{"person": t.secretary, "position": v.DISCIPLINE_SECRETARY, "present": 1, "speaking_order": 1},
+		{"person": t.head, "position": v.UNIT_HEAD, "present": 1, "speaking_order": 2},
+	]
+	doc = make_decision(t, attendees=two)
+	assert (doc.flagged, doc.flag_reasons) == (0, "")
+	# a member recorded by name only (no person) is the same member, not one more
+	by_name = [*two, {"attendee_name": "甲乡班子成员", "position": v.TEAM_MEMBER, "present": 0}]
+	doc = make_decision(t, attendees=by_name)
+	assert (doc.flagged, doc.flag_reasons) == (0, "")
+	# one who left the leadership before the meeting is not expected at it
+	frappe.set_user("Administrator")
+	unit = frappe.get_doc("TD Unit", t.unit)
+	for row in unit.members:
+		if row.user == t.team_member:
+			row.to_date = add_days(today(), -10)
+	unit.save()
+	try:
+		doc = make_decision(t, attendees=two[1:])
+		# the head alone, with the secretary left out: one of two, not more than half
+		assert "到会人数未过半数（应到2人，实到1人），不构成集体研究决定" in reasons(doc)
+	finally:
+		frappe.set_user("Administrator")
+		unit = frappe.get_doc("TD Unit", t.unit)
+		for row in unit.members:
+			if row.user == t.team_member:
+				row.to_date = None
+		unit.save()
+		frappe.db.commit()
+
+
 def test_the_head_who_does_not_speak_last_is_flagged(world):
 	t = world.a
 	# the Party secretary speaks first and the others follow his lead

@@ -4,8 +4,9 @@ Activity). Their rules live here, called from the thin controllers; the year's a
 
 The checks of a major decision (each breach flags the record with one reason, kept in Chinese, one a line):
 
-1. decided collectively at a meeting (集体研究决定): a meeting was held, and more than half of the people
-   recorded as expected at it (the attendee rows) were present (实到人数过半数);
+1. decided collectively at a meeting (集体研究决定): a meeting was held, and more than half of those who
+   should attend were present (实到人数过半数): the attendee rows, and every member of the unit's leadership
+   on the meeting day (each post but the liaison) whom the rows leave out, who counts as absent;
 2. the unit's Party secretary (Unit Head) attended and spoke last among those who spoke (末位表态);
 3. the discipline secretary attended (absent or not recorded: flagged);
 4. an amount above `TD Settings.major_decision_amount` was not decided without a meeting.
@@ -170,11 +171,12 @@ def decision_reasons(doc, threshold: float, lang: str = REASONS_LANGUAGE) -> lis
 		return reasons
 	rows = list(doc.attendees)
 	present = [row for row in rows if row.present]
-	if 2 * len(present) <= len(rows):
+	expected = len(rows) + len(leaders_not_recorded(doc))
+	if 2 * len(present) <= expected:
 		reasons.append(
 			_(
 				"Not decided collectively: no more than half of the members attended ({0} of {1}).", lang=lang
-			).format(len(present), len(rows))
+			).format(len(present), expected)
 		)
 	heads = [row for row in present if row.position == v.UNIT_HEAD]
 	if not heads:
@@ -189,6 +191,37 @@ def decision_reasons(doc, threshold: float, lang: str = REASONS_LANGUAGE) -> lis
 			_("The discipline secretary did not attend the meeting or is not recorded.", lang=lang)
 		)
 	return reasons
+
+
+# who should attend a leadership meeting: the unit's leadership (班子成员), every post but the liaison
+LEADERSHIP_POSITIONS = tuple(p for p in v.POSITIONS if p != v.LIAISON)
+
+
+def leaders_not_recorded(doc) -> list[str]:
+	"""Members of the unit's leadership on the meeting day whom no attendee row names (by person or by
+	name): left out of the record, they count as absent, so a record cannot reach a quorum by leaving the
+	absent out."""
+	if not doc.unit:
+		return []
+	day = getdate(doc.meeting_date or doc.decision_date or today())
+	Member = frappe.qb.DocType("TD Unit Member")
+	leaders = (
+		frappe.qb.from_(Member)
+		.select(Member.user, Member.full_name)
+		.where(
+			(Member.parenttype == "TD Unit")
+			& (Member.parentfield == "members")
+			& (Member.parent == doc.unit)
+			& Member.position.isin(LEADERSHIP_POSITIONS)
+			& (Member.from_date.isnull() | (Member.from_date <= day))
+			& (Member.to_date.isnull() | (Member.to_date >= day))
+		)
+		.run(as_dict=True)
+	)
+	people = {row.person for row in doc.attendees if row.person}
+	names = {(row.attendee_name or "").strip() for row in doc.attendees} - {""}
+	missing = {m.user for m in leaders if m.user not in people and (m.full_name or "").strip() not in names}
+	return sorted(missing)
 
 
 def after_decision_saved(doc) -> None:
