@@ -6,11 +6,13 @@ import frappe
 import pytest
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 from frappe.utils import add_days, getdate, nowdate, today
+from frappe.utils.background_jobs import get_queue
 
 from tests.factories import CountyWorld, attach_file, make_county_world
 from twoduty_app.api import duty as api_duty
 from twoduty_app.api.checklists import create_rectification_tasks as checklist_tasks
 from twoduty_app.api.duty import create_checklists, generate_year
+from twoduty_app.common.vocabulary import FIRST_LEVEL_TYPES
 from twoduty_app.exceptions import AssignmentLockedError, EvidenceRemovalError
 from twoduty_app.responsibility import periods
 from twoduty_app.responsibility.seed import seed_all
@@ -87,10 +89,29 @@ def test_year_is_generated_for_the_whole_county_without_duplicates(world):
 	assert frappe.db.count("TD Duty Assignment", {"unit": w.a.unit, "year": YEAR}) == 1
 
 
+def test_a_county_is_generated_at_once_whatever_the_other_counties_hold(world, monkeypatch):
+	"""The inline limit counts the first-level units of the county asked for, not the site's: on a
+	province's site one county's generation does not wait for a worker."""
+	other = make_county_world()  # three more first-level units on the site
+	assert frappe.db.count("TD Unit", {"unit_type": ("in", FIRST_LEVEL_TYPES)}) > 3
+	monkeypatch.setattr(api_duty, "INLINE_LIMIT", 3)  # this county's three, and no more
+	frappe.set_user(world.admin)
+	result = generate_year(YEAR + 1, world.county)
+	assert result["queued"] is False and result["created"] == 3
+	# the whole site's is more than the limit: queued
+	result = generate_year(YEAR + 1)
+	assert result["queued"] is True
+	get_queue("long").fetch_job(result["job"]).delete()
+	# a county that does not exist is refused, not answered with an error of the server
+	with pytest.raises(frappe.DoesNotExistError):
+		generate_year(YEAR + 1, "没有这个县")
+	assert not frappe.db.exists("TD Duty Assignment", {"unit": other.a.unit, "year": YEAR + 1})
+	frappe.db.rollback()
+
+
 def test_a_large_tree_is_generated_by_the_queued_job(world, monkeypatch):
 	"""Above the inline limit the action queues a background job; the job a worker would run creates the
 	assignments."""
-	from frappe.utils.background_jobs import get_queue
 
 	monkeypatch.setattr(api_duty, "INLINE_LIMIT", 0)
 	frappe.set_user(world.admin)

@@ -18,8 +18,7 @@ def generate_year(year: int, county: str | None = None) -> dict:
 		frappe.throw(
 			_("Only the county administrator can generate duty assignments."), frappe.PermissionError
 		)
-	units = frappe.db.count("TD Unit", {"unit_type": ("in", FIRST_LEVEL_TYPES)})
-	if units <= INLINE_LIMIT:
+	if units_to_generate(county) <= INLINE_LIMIT:
 		return {"queued": False, **generate_assignments(int(year), county, publish_progress=False)}
 	job = frappe.enqueue(
 		"twoduty_app.responsibility.assignments.generate_assignments",
@@ -31,6 +30,18 @@ def generate_year(year: int, county: str | None = None) -> dict:
 		deduplicate=True,
 	)
 	return {"queued": True, "job": getattr(job, "id", None)}
+
+
+def units_to_generate(county: str | None) -> int:
+	"""The first-level units a generation for `county` (every county when empty) goes through: a county of
+	a province-wide site is generated at once, whatever the other counties hold."""
+	filters = {"unit_type": ("in", FIRST_LEVEL_TYPES)}
+	if county:
+		bounds = frappe.db.get_value("TD Unit", county, ["lft", "rgt"])
+		if not bounds:
+			frappe.throw(_("Unit {0} not found.").format(frappe.bold(county)), frappe.DoesNotExistError)
+		filters["lft"] = ("between", list(bounds))
+	return frappe.db.count("TD Unit", filters)
 
 
 @frappe.whitelist()
