@@ -24,6 +24,7 @@ NOT_WORDS = re.compile(
 	r"|\b\d+(?:\.\d+)?\s?(?:MB|KB|px|%)"
 	r"|Ctrl\s*\+\s*\w"  # a key on the keyboard
 	r"|\bID\b"  # as Chinese software writes it too
+	r"|(?<![A-Za-z])Excel(?![A-Za-z])"  # a product's name, as Chinese software writes it (导出Excel: a report cut to its first page)
 )
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’&]*(?:[ .:/-]+[A-Za-z][A-Za-z'’&]*)*")
 
